@@ -1,0 +1,15 @@
+# Picks clang-19 as the default compiler. Included before project(), so only
+# plain CMake commands are available here.
+if(NOT DEFINED CMAKE_C_COMPILER AND NOT DEFINED ENV{CC})
+	find_program(XMIG_DEFAULT_CLANG NAMES clang-19)
+	if(XMIG_DEFAULT_CLANG)
+		set(CMAKE_C_COMPILER "${XMIG_DEFAULT_CLANG}" CACHE FILEPATH "C compiler")
+		set(CMAKE_ASM_COMPILER "${XMIG_DEFAULT_CLANG}" CACHE FILEPATH "ASM compiler")
+	endif()
+endif()
+if(NOT DEFINED CMAKE_CXX_COMPILER AND NOT DEFINED ENV{CXX})
+	find_program(XMIG_DEFAULT_CLANGXX NAMES clang++-19)
+	if(XMIG_DEFAULT_CLANGXX)
+		set(CMAKE_CXX_COMPILER "${XMIG_DEFAULT_CLANGXX}" CACHE FILEPATH "C++ compiler")
+	endif()
+endif()

@@ -1,0 +1,21 @@
+/* The interface between instrumented code and the runtime. The pass plugin
+ * emits references to these names; their meaning must not change without
+ * changing the plugin in the same commit. */
+#ifndef XMIG_RUNTIME_H
+#define XMIG_RUNTIME_H
+
+/* Non-zero when a migration has been requested; every migration point loads it. */
+extern volatile int __xmig_pending;
+
+/* The top of the data stack: instrumented functions allocate their frames
+ * there instead of on the native stack. */
+extern char *__xmig_data_stack_pointer;
+
+/* The exit status of a program whose runtime could not start (a fixed range
+ * was taken, say); chosen to stay clear of the shell's 126-128 and signals. */
+#define XMIG_EXIT_STARTUP_FAILED 121
+
+/* The program's own main, renamed by the plugin; the runtime provides main. */
+int __xmig_main(int argc, char **argv, char **envp);
+
+#endif

@@ -4,6 +4,14 @@
 
 set(XMIG_ISAS x86_64 aarch64)
 
+# Flags every program that may migrate is compiled with, instrumented or not:
+# without them the two ISAs compute different results from the same source
+# (aarch64 fuses multiply-adds by default and has an unsigned plain char).
+set(XMIG_PORTABLE_FLAGS -ffp-contract=off -fsigned-char)
+# Static, non-PIE binaries: code and data at link-time addresses, which the
+# aligned link of both ISAs relies on.
+set(XMIG_PROGRAM_CFLAGS -fno-pie ${XMIG_PORTABLE_FLAGS})
+
 if(CMAKE_HOST_SYSTEM_PROCESSOR MATCHES "^(x86_64|AMD64|amd64)$")
 	set(XMIG_HOST_ISA x86_64)
 elseif(CMAKE_HOST_SYSTEM_PROCESSOR MATCHES "^(aarch64|arm64)$")
@@ -43,7 +51,8 @@ function(xmig_add_isa_executable name)
 		"SOURCES;LIBRARIES;COMPILE_OPTIONS")
 	xmig_isa_triple(${ARG_ISA} triple)
 	add_executable(${name} ${ARG_SOURCES})
-	target_compile_options(${name} PRIVATE --target=${triple} -fno-pie ${ARG_COMPILE_OPTIONS})
+	target_compile_options(${name} PRIVATE --target=${triple} ${XMIG_PROGRAM_CFLAGS}
+		${ARG_COMPILE_OPTIONS})
 	target_link_options(${name} PRIVATE --target=${triple} -static -fuse-ld=lld)
 	target_link_libraries(${name} PRIVATE ${ARG_LIBRARIES} m)
 	set_target_properties(${name} PROPERTIES XMIG_ISA ${ARG_ISA})
@@ -51,11 +60,6 @@ function(xmig_add_isa_executable name)
 		set_target_properties(${name} PROPERTIES OUTPUT_NAME ${ARG_OUTPUT_NAME})
 	endif()
 endfunction()
-
-# Flags every program that may migrate is compiled with, instrumented or not:
-# without them the two ISAs compute different results from the same source
-# (aarch64 fuses multiply-adds by default and has an unsigned plain char).
-set(XMIG_PORTABLE_FLAGS -ffp-contract=off -fsigned-char)
 
 set(XMIG_MIGPOINT_PATH "${CMAKE_BINARY_DIR}/lib/migpoint.so")
 set(XMIG_RUN_ON_ISA "${PROJECT_SOURCE_DIR}/scripts/run-on-isa")
@@ -66,7 +70,7 @@ set(XMIG_RUN_ON_ISA "${PROJECT_SOURCE_DIR}/scripts/run-on-isa")
 function(xmig_add_test_program name)
 	cmake_parse_arguments(PARSE_ARGV 1 ARG "INSTRUMENTED" "" "SOURCES;COMPILE_OPTIONS")
 	foreach(isa IN LISTS XMIG_ISAS)
-		set(options ${XMIG_PORTABLE_FLAGS} ${ARG_COMPILE_OPTIONS})
+		set(options ${ARG_COMPILE_OPTIONS})
 		set(libraries "")
 		if(ARG_INSTRUMENTED)
 			list(APPEND options "-fpass-plugin=$<TARGET_FILE:migpoint>")

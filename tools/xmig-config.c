@@ -1,0 +1,126 @@
+/* xmig-config: where an installed xmig keeps its pieces, and the flags that
+ * compile and link a program for one ISA with them. Every path is derived
+ * from the location of this executable, so a prefix can be moved as a whole. */
+#define _GNU_SOURCE
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char *const known_isas[] = {"x86_64", "aarch64"};
+
+/* XMIG_PROGRAM_CFLAGS comes from cmake/XmigIsa.cmake, the one place that
+ * lists the flags every migratable program is compiled with. */
+static const char program_flags[] = XMIG_PROGRAM_CFLAGS;
+
+static void usage(FILE *out)
+{
+	fputs("usage: xmig-config OPTION\n"
+	      "  --prefix          the installation prefix\n"
+	      "  --plugin          the path of migpoint.so\n"
+	      "  --runtime ISA     the path of ISA's libxmig.a\n"
+	      "  --cflags ISA      flags that compile a migratable program for ISA\n"
+	      "  --ldflags ISA     flags that link it (after the objects)\n"
+	      "  --isas            the ISAs xmig builds for\n"
+	      "  --version         xmig's version\n"
+	      "  --help            this text\n"
+	      "ISA is x86_64 or aarch64.\n",
+	      out);
+}
+
+/* The prefix is the parent of the directory holding this executable. */
+static int find_prefix(char *prefix, size_t size)
+{
+	char executable[PATH_MAX];
+	ssize_t length = readlink("/proc/self/exe", executable, sizeof executable - 1);
+	if (length < 0) {
+		perror("xmig-config: cannot find its own location (/proc/self/exe)");
+		return -1;
+	}
+	executable[length] = '\0';
+
+	for (int level = 0; level < 2; level++) {
+		char *slash = strrchr(executable, '/');
+		if (!slash) {
+			fprintf(stderr, "xmig-config: unexpected location '%s'\n", executable);
+			return -1;
+		}
+		*slash = '\0';
+	}
+	if (executable[0] == '\0')
+		strcpy(executable, "/");
+	if ((size_t)snprintf(prefix, size, "%s", executable) >= size) {
+		fprintf(stderr, "xmig-config: installation path too long\n");
+		return -1;
+	}
+	return 0;
+}
+
+static const char *checked_isa(const char *option, const char *isa)
+{
+	if (!isa) {
+		fprintf(stderr, "xmig-config: %s needs an ISA (x86_64 or aarch64)\n", option);
+		return NULL;
+	}
+	for (size_t i = 0; i < sizeof known_isas / sizeof known_isas[0]; i++)
+		if (strcmp(isa, known_isas[i]) == 0)
+			return isa;
+	fprintf(stderr, "xmig-config: unknown ISA '%s' (known: x86_64, aarch64)\n", isa);
+	return NULL;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2 || argc > 3) {
+		usage(stderr);
+		return 2;
+	}
+	const char *option = argv[1];
+	const char *argument = argc == 3 ? argv[2] : NULL;
+
+	if (strcmp(option, "--help") == 0) {
+		usage(stdout);
+		return 0;
+	}
+	if (strcmp(option, "--version") == 0) {
+		puts(XMIG_VERSION);
+		return 0;
+	}
+	if (strcmp(option, "--isas") == 0) {
+		puts("x86_64 aarch64");
+		return 0;
+	}
+
+	char prefix[PATH_MAX];
+	if (find_prefix(prefix, sizeof prefix) != 0)
+		return 1;
+
+	if (strcmp(option, "--prefix") == 0) {
+		puts(prefix);
+	} else if (strcmp(option, "--plugin") == 0) {
+		printf("%s/lib/migpoint.so\n", prefix);
+	} else if (strcmp(option, "--runtime") == 0) {
+		const char *isa = checked_isa(option, argument);
+		if (!isa)
+			return 2;
+		printf("%s/lib/%s/libxmig.a\n", prefix, isa);
+	} else if (strcmp(option, "--cflags") == 0) {
+		const char *isa = checked_isa(option, argument);
+		if (!isa)
+			return 2;
+		printf("--target=%s-linux-gnu %s -fpass-plugin=%s/lib/migpoint.so\n", isa,
+		       program_flags, prefix);
+	} else if (strcmp(option, "--ldflags") == 0) {
+		const char *isa = checked_isa(option, argument);
+		if (!isa)
+			return 2;
+		printf("--target=%s-linux-gnu -static -fuse-ld=lld %s/lib/%s/libxmig.a -lm\n", isa,
+		       prefix, isa);
+	} else {
+		fprintf(stderr, "xmig-config: unknown option '%s'\n", option);
+		usage(stderr);
+		return 2;
+	}
+	return 0;
+}

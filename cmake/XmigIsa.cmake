@@ -42,20 +42,25 @@ function(xmig_add_isa_library name)
 	endif()
 endfunction()
 
+# xmig_target_for_isa(<target> <isa>)
+# Makes an executable target a static, non-PIE executable for <isa>, linked by
+# ld.lld against the ISA's static glibc.
+function(xmig_target_for_isa target isa)
+	xmig_isa_triple(${isa} triple)
+	target_compile_options(${target} PRIVATE --target=${triple} ${XMIG_PROGRAM_CFLAGS})
+	target_link_options(${target} PRIVATE --target=${triple} -static -fuse-ld=lld)
+	set_target_properties(${target} PROPERTIES XMIG_ISA ${isa})
+endfunction()
+
 # xmig_add_isa_executable(<name> ISA <isa> SOURCES ... [OUTPUT_NAME <n>]
 #                         [LIBRARIES ...] [COMPILE_OPTIONS ...])
-# A static, non-PIE executable for <isa>, linked by ld.lld against the ISA's
-# static glibc.
 function(xmig_add_isa_executable name)
 	cmake_parse_arguments(PARSE_ARGV 1 ARG "" "ISA;OUTPUT_NAME"
 		"SOURCES;LIBRARIES;COMPILE_OPTIONS")
-	xmig_isa_triple(${ARG_ISA} triple)
 	add_executable(${name} ${ARG_SOURCES})
-	target_compile_options(${name} PRIVATE --target=${triple} ${XMIG_PROGRAM_CFLAGS}
-		${ARG_COMPILE_OPTIONS})
-	target_link_options(${name} PRIVATE --target=${triple} -static -fuse-ld=lld)
+	xmig_target_for_isa(${name} ${ARG_ISA})
+	target_compile_options(${name} PRIVATE ${ARG_COMPILE_OPTIONS})
 	target_link_libraries(${name} PRIVATE ${ARG_LIBRARIES} m)
-	set_target_properties(${name} PROPERTIES XMIG_ISA ${ARG_ISA})
 	if(ARG_OUTPUT_NAME)
 		set_target_properties(${name} PROPERTIES OUTPUT_NAME ${ARG_OUTPUT_NAME})
 	endif()

@@ -18,4 +18,7 @@ extern char *__xmig_data_stack_pointer;
 /* The program's own main, renamed by the plugin; the runtime provides main. */
 int __xmig_main(int argc, char **argv, char **envp);
 
+/* The slow path of a migration point (an equivalence site itself). */
+void __xmig_point(void);
+
 #endif

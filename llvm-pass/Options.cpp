@@ -1,0 +1,28 @@
+#include "Options.h"
+
+using namespace llvm;
+
+namespace xmig
+{
+
+cl::opt<bool> EntryPoints("xmig-entry-points", cl::init(true),
+                          cl::desc("Put a migration point at every instrumented function's entry"));
+
+cl::opt<LoopPointPolicy> LoopPoints(
+        "xmig-loop-points", cl::init(LoopPointPolicy::None),
+        cl::desc("Put migration points in loop headers as well"),
+        cl::values(clEnumValN(LoopPointPolicy::None, "none", "no loop points"),
+                   clEnumValN(LoopPointPolicy::Innermost, "innermost", "innermost loops only"),
+                   clEnumValN(LoopPointPolicy::All, "all", "every loop")));
+
+cl::list<std::string> NoPointFunctions(
+        "xmig-no-points", cl::CommaSeparated,
+        cl::desc("Functions that get no migration points (also: XMIG_NO_POINTS in xmig.h)"));
+
+// With "live-in" lowering a site's values stay in callee-saved registers, which
+// costs almost nothing; past a few more values than there are such registers
+// the x86_64 register allocator gives up, so larger sites spill every value.
+cl::opt<unsigned> LiveInLimit("xmig-live-in-limit", cl::init(12),
+                              cl::desc("Largest site (in live values) lowered live-in"));
+
+} // namespace xmig

@@ -1,0 +1,21 @@
+// Gives every instrumented function and global its own section, named the
+// same in both ISAs' compilations and differently in every translation unit,
+// so that xmig-align can match them by name and place them at one address.
+#ifndef XMIG_SECTIONS_H
+#define XMIG_SECTIONS_H
+
+namespace llvm
+{
+class Module;
+}
+
+namespace xmig
+{
+
+// Section names: .text.xmig.<name>, .rodata.xmig.<name>, .data.xmig.<name>,
+// .bss.xmig.<name>, with <name> from qualifiedName().
+void assignSections(llvm::Module &module);
+
+} // namespace xmig
+
+#endif

@@ -1,0 +1,44 @@
+#include "SiteSelection.h"
+
+#include "llvm/Analysis/TargetLibraryInfo.h"
+#include "llvm/IR/Function.h"
+#include "llvm/IR/InlineAsm.h"
+#include "llvm/IR/InstrTypes.h"
+
+using namespace llvm;
+
+namespace xmig
+{
+
+bool isSiteCandidate(const CallBase &call, const TargetLibraryInfo &libraries)
+{
+	if (call.isInlineAsm())
+		return false;
+	const Function *callee = call.getCalledFunction();
+	if (!callee)
+		return true;
+	if (callee->isIntrinsic())
+		return false;
+	LibFunc library_function;
+	if (callee->isDeclaration() && libraries.getLibFunc(*callee, library_function) &&
+	    libraries.has(library_function))
+		return false;
+	return true;
+}
+
+bool canBeSite(const CallBase &call, const TargetLibraryInfo &libraries)
+{
+	if (!isSiteCandidate(call, libraries))
+		return false;
+	const FunctionType *type = call.getFunctionType();
+	if (type->isVarArg() && !type->getReturnType()->isVoidTy())
+		return false;
+	// A statepoint's call arguments must be first-class values; aarch64
+	// passes small structs as arrays ([2 x double] for a complex number).
+	for (const Type *parameter : type->params())
+		if (parameter->isAggregateType())
+			return false;
+	return true;
+}
+
+} // namespace xmig

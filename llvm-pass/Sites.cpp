@@ -1,0 +1,187 @@
+#include "Sites.h"
+
+#include "Liveness.h"
+#include "MigrationPoints.h"
+#include "Naming.h"
+#include "Options.h"
+#include "SiteSelection.h"
+#include "xmig/site_record.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/Analysis/TargetLibraryInfo.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/DerivedTypes.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/Module.h"
+
+#include <optional>
+#include <string>
+
+using namespace llvm;
+
+namespace xmig
+{
+
+static constexpr const char *SiteTagKind = "xmig.site";
+static constexpr const char *GCStrategy = "statepoint-example";
+
+static std::optional<uint64_t> siteTag(const Instruction &call)
+{
+	const MDNode *node = call.getMetadata(SiteTagKind);
+	if (!node || node->getNumOperands() != 1)
+		return std::nullopt;
+	const auto *value = mdconst::dyn_extract<ConstantInt>(node->getOperand(0));
+	if (!value)
+		return std::nullopt;
+	return value->getZExtValue();
+}
+
+PreservedAnalyses TagSitesPass::run(Module &module, ModuleAnalysisManager &analyses)
+{
+	auto &functions =
+	        analyses.getResult<FunctionAnalysisManagerModuleProxy>(module).getManager();
+	LLVMContext &context = module.getContext();
+	bool changed = false;
+	for (Function &function : module) {
+		if (function.isDeclaration())
+			continue;
+		const TargetLibraryInfo &libraries =
+		        functions.getResult<TargetLibraryAnalysis>(function);
+		std::string name = qualifiedName(function);
+		uint64_t ordinal = 0;
+		for (Instruction &instruction : instructions(function)) {
+			auto *call = dyn_cast<CallBase>(&instruction);
+			if (!call || !isSiteCandidate(*call, libraries))
+				continue;
+			Metadata *tag = ConstantAsMetadata::get(ConstantInt::get(
+			        Type::getInt64Ty(context), stableHash(name, ordinal++)));
+			call->setMetadata(SiteTagKind, MDNode::get(context, tag));
+			changed = true;
+		}
+	}
+	return changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
+}
+
+// The tag that lets a reader of the stack map know a value's type class and
+// width, which location sizes alone do not tell (a double is an 8-byte
+// d-register on aarch64 and a 16-byte xmm register on x86_64).
+static std::optional<uint32_t> typeTag(Type *type, const DataLayout &layout)
+{
+	unsigned lanes = 1;
+	if (auto *vector = dyn_cast<FixedVectorType>(type)) {
+		lanes = vector->getNumElements();
+		type = vector->getElementType();
+	}
+	if (lanes > 0xff)
+		return std::nullopt;
+	if (type->isIntegerTy() && type->getIntegerBitWidth() <= 0xffff)
+		return XMIG_TYPE_TAG(XMIG_TYPE_INTEGER, lanes, type->getIntegerBitWidth());
+	if (type->isHalfTy() || type->isFloatTy() || type->isDoubleTy())
+		return XMIG_TYPE_TAG(XMIG_TYPE_FLOAT, lanes, type->getPrimitiveSizeInBits());
+	if (type->isPointerTy())
+		return XMIG_TYPE_TAG(XMIG_TYPE_POINTER, lanes, layout.getPointerSizeInBits());
+	return std::nullopt;
+}
+
+namespace
+{
+
+struct Site {
+	CallBase *call;
+	uint64_t id;
+	SmallVector<Value *, 16> live;
+};
+
+struct SiteContext {
+	const DataLayout &layout;
+	uint64_t frame_signature;
+	uint8_t function_flags;
+	bool live_in_allowed;
+};
+
+} // namespace
+
+// Returns the new call; the old one stays in place, with no uses, until every
+// site is rewritten, because later sites may still list it as a live value.
+static CallBase *makeSite(const Site &site, const DenseMap<Value *, Value *> &replaced,
+                          const SiteContext &context_of_site)
+{
+	CallBase *call = site.call;
+	LLVMContext &context = call->getContext();
+	Type *int64_type = Type::getInt64Ty(context);
+
+	uint8_t flags = context_of_site.function_flags;
+	if (isMigrationPointCall(*call))
+		flags |= XMIG_SITE_MIGRATION_POINT;
+
+	SmallVector<Value *, 34> operands = {
+	        nullptr, ConstantInt::get(int64_type, context_of_site.frame_signature)};
+	unsigned value_count = 0;
+	for (Value *value : site.live) {
+		if (auto found = replaced.find(value); found != replaced.end())
+			value = found->second;
+		std::optional<uint32_t> tag = typeTag(value->getType(), context_of_site.layout);
+		if (!tag) {
+			flags |= XMIG_SITE_UNSUPPORTED_VALUE;
+			continue;
+		}
+		operands.push_back(ConstantInt::get(int64_type, *tag));
+		operands.push_back(value);
+		value_count++;
+	}
+	operands[0] = ConstantInt::get(int64_type, XMIG_SITE_HEADER(flags, value_count));
+
+	CallBase *site_call = CallBase::addOperandBundle(call, LLVMContext::OB_deopt,
+	                                                 OperandBundleDef("deopt", operands), call);
+	site_call->addFnAttr(Attribute::get(context, "statepoint-id", std::to_string(site.id)));
+	if (context_of_site.live_in_allowed && value_count <= LiveInLimit)
+		site_call->addFnAttr(Attribute::get(context, "deopt-lowering", "live-in"));
+	// A tail call on one ISA and not the other would change the stack's shape.
+	if (auto *plain_call = dyn_cast<CallInst>(site_call))
+		plain_call->setTailCallKind(CallInst::TCK_NoTail);
+
+	site_call->takeName(call);
+	call->replaceAllUsesWith(site_call);
+	return site_call;
+}
+
+unsigned prepareSites(Function &function, const TargetLibraryInfo &libraries,
+                      uint64_t frame_signature, uint8_t function_flags, bool live_in_allowed)
+{
+	LLVMContext &context = function.getContext();
+	std::string name = qualifiedName(function);
+	Liveness liveness(function);
+
+	// Calls the optimizer created have no tag; they are numbered among
+	// themselves and pair only if both ISAs created the same ones.
+	const uint64_t untagged = stableHash("xmig.untagged");
+	DenseMap<uint64_t, uint64_t> copies_of_tag;
+	SmallVector<Site, 16> sites;
+	for (Instruction &instruction : instructions(function)) {
+		auto *call = dyn_cast<CallBase>(&instruction);
+		if (!call || isa<IntrinsicInst>(call))
+			continue;
+		if (!canBeSite(*call, libraries)) {
+			call->addFnAttr(Attribute::get(context, "gc-leaf-function"));
+			continue;
+		}
+		uint64_t tag = siteTag(*call).value_or(untagged);
+		uint64_t copy = copies_of_tag[tag]++;
+		sites.push_back({call, stableHash(name, tag, copy), liveness.liveAcross(*call)});
+	}
+
+	const SiteContext context_of_site = {function.getParent()->getDataLayout(), frame_signature,
+	                                     function_flags, live_in_allowed};
+	DenseMap<Value *, Value *> replaced;
+	for (const Site &site : sites)
+		replaced[site.call] = makeSite(site, replaced, context_of_site);
+	for (const Site &site : sites)
+		site.call->eraseFromParent();
+	if (!sites.empty())
+		function.setGC(GCStrategy);
+	return sites.size();
+}
+
+} // namespace xmig

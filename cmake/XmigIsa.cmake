@@ -69,29 +69,17 @@ endfunction()
 set(XMIG_MIGPOINT_PATH "${CMAKE_BINARY_DIR}/lib/migpoint.so")
 set(XMIG_RUN_ON_ISA "${PROJECT_SOURCE_DIR}/scripts/run-on-isa")
 
-# xmig_add_test_program(<name> SOURCES ... [INSTRUMENTED] [COMPILE_OPTIONS ...])
-# <name>.<isa> for every ISA in <build>/tests/bin. INSTRUMENTED programs are
-# compiled with migpoint.so and linked with the runtime.
-function(xmig_add_test_program name)
-	cmake_parse_arguments(PARSE_ARGV 1 ARG "INSTRUMENTED" "" "SOURCES;COMPILE_OPTIONS")
-	foreach(isa IN LISTS XMIG_ISAS)
-		set(options ${ARG_COMPILE_OPTIONS})
-		set(libraries "")
-		if(ARG_INSTRUMENTED)
-			list(APPEND options "-fpass-plugin=$<TARGET_FILE:migpoint>")
-			set(libraries xmig_runtime_${isa})
-		endif()
-		xmig_add_isa_executable(${name}_${isa} ISA ${isa} OUTPUT_NAME ${name}.${isa}
-			SOURCES ${ARG_SOURCES} COMPILE_OPTIONS ${options} LIBRARIES ${libraries})
-		set_target_properties(${name}_${isa} PROPERTIES
-			RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/tests/bin")
-		if(ARG_INSTRUMENTED)
-			# A rebuilt plugin must recompile what it instrumented.
-			# OBJECT_DEPENDS takes no generator expressions, hence the
-			# plugin's literal path (fixed in llvm-pass/CMakeLists.txt).
-			add_dependencies(${name}_${isa} migpoint)
-			set_property(SOURCE ${ARG_SOURCES} TARGET_DIRECTORY ${name}_${isa}
-				APPEND PROPERTY OBJECT_DEPENDS "${XMIG_MIGPOINT_PATH}")
-		endif()
-	endforeach()
+# xmig_instrument_target(<target> <isa>)
+# Compiles the target's sources with migpoint.so and links the runtime.
+function(xmig_instrument_target target isa)
+	target_compile_options(${target} PRIVATE "-fpass-plugin=${XMIG_MIGPOINT_PATH}")
+	target_link_libraries(${target} PRIVATE xmig_runtime_${isa})
+	# A rebuilt plugin must recompile what it instrumented. OBJECT_DEPENDS
+	# takes no generator expressions, hence the plugin's literal path (fixed
+	# in llvm-pass/CMakeLists.txt); it is a property of the source in this
+	# directory, so keep plain builds of the same sources elsewhere.
+	add_dependencies(${target} migpoint)
+	get_target_property(sources ${target} SOURCES)
+	set_property(SOURCE ${sources} TARGET_DIRECTORY ${target}
+		APPEND PROPERTY OBJECT_DEPENDS "${XMIG_MIGPOINT_PATH}")
 endfunction()

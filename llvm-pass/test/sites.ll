@@ -1,0 +1,43 @@
+; Which calls become sites, and what their deopt bundle holds: calls to
+; program functions and indirect calls are sites; library functions and
+; intrinsics stay plain calls. Each site's bundle starts with the header
+; (magic "XS", version 1, flags, value count) and the frame signature, then
+; lists the values live across the call, each after its type tag, arguments
+; first and then instructions in definition order.
+; RUN: %opt-xmig -passes='xmig-tag-sites,xmig-instrument,verify' -xmig-entry-points=false -S %s | FileCheck %s
+
+declare void @program_function(i64)
+declare double @sqrt(double)
+declare void @llvm.memset.p0.i64(ptr, i8, i64, i1)
+
+; CHECK-LABEL: define double @caller(
+; CHECK-SAME: gc "statepoint-example"
+define double @caller(i64 %a, double %d, ptr %out, ptr %callback) {
+entry:
+  %x = add i64 %a, 7
+; CHECK: %s = call double @sqrt(double %d) [[LEAF:#[0-9]+]]
+  %s = call double @sqrt(double %d)
+; CHECK: call void @llvm.memset
+  call void @llvm.memset.p0.i64(ptr %out, i8 0, i64 8, i1 false)
+
+; Live across: %out, %callback (arguments), then %x and %s. %a and %d are not.
+; 0x5853010000000004 = 6364431797916270596: no flags, 4 values; no frame: 0.
+; Tags: 0x03010040 pointer, 0x01010040 i64, 0x02010040 double.
+; CHECK: notail call token {{.*}} @llvm.experimental.gc.statepoint.p0(i64 [[ID1:-?[0-9]+]], i32 0, ptr elementtype(void (i64)) @program_function, i32 1, i32 2, i64 %x, i32 0, i32 0) [[SITE:#[0-9]+]] [ "deopt"(i64 6364431797916270596, i64 0, i64 50397248, ptr %out, i64 50397248, ptr %callback, i64 16842816, i64 %x, i64 33620032, double %s) ]
+  call void @program_function(i64 %x)
+
+; An indirect call is a site; %callback is the callee, not live afterwards.
+; CHECK: notail call token {{.*}} @llvm.experimental.gc.statepoint.p0(i64 [[ID2:-?[0-9]+]], i32 0, ptr elementtype(void (ptr)) %callback, i32 1, i32 2, ptr %out, i32 0, i32 0) [[SITE]] [ "deopt"(i64 6364431797916270595, i64 0, i64 50397248, ptr %out, i64 16842816, i64 %x, i64 33620032, double %s) ]
+  call void %callback(ptr %out)
+
+  %y = mul i64 %x, 3
+  store i64 %y, ptr %out
+  %r = fadd double %s, 1.0
+  ret double %r
+}
+
+; Two sites, two different IDs.
+; CHECK-NOT: i64 [[ID1]], i32 0, ptr elementtype(void (ptr))
+
+; CHECK-DAG: attributes [[LEAF]] = { "gc-leaf-function" }
+; CHECK-DAG: attributes [[SITE]] = { "deopt-lowering"="live-in" }

@@ -52,3 +52,10 @@ if(NOT XMIG_QEMU_AARCH64)
 	message(WARNING "qemu-aarch64 not found on PATH: aarch64 tests will fail until it is "
 		"installed. Package: qemu-user; ${XMIG_INSTALL_HINT}.")
 endif()
+
+# libelf reads binaries and objects of either ISA in the host tools.
+find_library(XMIG_LIBELF elf)
+find_path(XMIG_LIBELF_INCLUDE gelf.h)
+if(NOT XMIG_LIBELF OR NOT XMIG_LIBELF_INCLUDE)
+	message(FATAL_ERROR "libelf not found. Package: libelf-dev; ${XMIG_INSTALL_HINT}.")
+endif()

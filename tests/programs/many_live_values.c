@@ -146,8 +146,9 @@ static NOINLINE double many_args(double a0, double a1, double a2, double a3, dou
 	double r = a0 + a1 * 2 + a2 * 3 + a3 * 4 + a4 * 5 + a5 * 6 + a6 * 7 + a7 * 8 + a8 * 9 +
 		   a9 * 10 + a10 * 11 + a11 * 12;
 	r += g0 - g1 + g2 - g3 + g4 - g5;
-	r += (double)(b1 - b2 + b3 - b4 + b5 - b6 + b7 - b8 + b9) * 1e-6;
-	r += (double)(e0 * 3 - e1 * 5 + e2 * 7) * 1e-3;
+	r += (double)(b1 % 1000 - b2 % 1000 + b3 % 1000 - b4 % 1000 + b5 % 1000 - b6 % 1000 +
+		      b7 % 1000 - b8 % 1000 + b9 % 1000) * 1e-3;
+	r += ((double)e0 * 3 - (double)e1 * 5 + (double)e2 * 7) * 1e-9;
 	r += h0 * 0.25 - h1 * 0.5 + j0 - j1 + (double)k;
 	return r;
 }
@@ -160,7 +161,7 @@ static void wide_calls(int iterations)
 	for (int it = 0; it < iterations; it++) {
 		double r = many_args(d0, d1, d2, d3, d4, d5, d6, d7, d8, d9, d10, d11, f0, f1, f2,
 				     f3, f4, f5, l0, l1, l2, l3, l4, l5, l0 ^ l1, l2 ^ l3, l4 ^ l5,
-				     l0 + l5, i0, i1, i2, i3, s0, s1, c0, c1);
+				     (l0 >> 1) + (l5 >> 1), i0, i1, i2, i3, s0, s1, c0, c1);
 		long k = (long)r & 0x3f;
 		long k2 = poke(k);
 		total += r * 1e-3;
@@ -168,7 +169,7 @@ static void wide_calls(int iterations)
 		LIST6(UPD_SMALL)
 		double r2 = many_args(d12, d13, d14, d15, d16, d17, d18, d19, d20, d21, d22, d23,
 				      f5, f4, f3, f2, f1, f0, l5, l4, l3, l2, l1, l0, i4, i5, c2,
-				      c3, i4, i5, i0 ^ i5, i1 - i4, s2, s3, c4, c5);
+				      c3, i4, i5, i0 ^ i5, i1 ^ i4, s2, s3, c4, c5);
 		total -= r2 * 1e-3;
 	}
 	double dsum = 0.0, fsum = 0.0;

@@ -1,6 +1,7 @@
 /* xmig-sites: the equivalence sites of an xmig binary or object of either
  * ISA, read from every translation unit's stack map. */
 #include "xmig/elf_file.h"
+#include "xmig/pairing.h"
 #include "xmig/site_record.h"
 #include "xmig/sites.h"
 #include "xmig/stackmap.h"
@@ -13,7 +14,11 @@
 static void usage(FILE *out)
 {
 	fputs("usage: xmig-sites [-v] [--verify] [--stackmap] FILE\n"
+	      "       xmig-sites [-v] --pair FIRST SECOND\n"
 	      "  Prints a summary of the sites in FILE (an xmig binary or object).\n"
+	      "  --pair         how many sites of two builds of one program pair up (same\n"
+	      "                 ID, value count, value types and frame layout); with -v,\n"
+	      "                 every unpaired site and why\n"
 	      "  -v, --verbose  every site: ID, return address, function, flags, and each\n"
 	      "                 live value's type and location\n"
 	      "  --verify       check that every site's return address follows a call\n"
@@ -170,16 +175,104 @@ static int verify_return_addresses(struct xmig_elf_file *file, const struct xmig
 	return failures == 0 ? 0 : -1;
 }
 
+/* One binary's sites, with everything they point into. */
+struct loaded_sites {
+	struct xmig_elf_file file;
+	struct xmig_stackmap stackmap;
+	struct xmig_site_table sites;
+};
+
+static void unload(struct loaded_sites *loaded)
+{
+	xmig_sites_free(&loaded->sites);
+	xmig_stackmap_free(&loaded->stackmap);
+	xmig_elf_close(&loaded->file);
+}
+
+/* Loads the stack map; decodes the sites too unless only_stackmap. */
+static int load(const char *path, int only_stackmap, struct loaded_sites *loaded)
+{
+	memset(loaded, 0, sizeof *loaded);
+	loaded->file.descriptor = -1;
+	struct xmig_error error = {{0}};
+	if (xmig_elf_open(path, &loaded->file, &error) != 0) {
+		fprintf(stderr, "xmig-sites: %s\n", error.message);
+		return -1;
+	}
+	const uint8_t *section;
+	size_t size;
+	int found = xmig_elf_section(&loaded->file, ".llvm_stackmaps", &section, &size, &error);
+	if (found == 0)
+		fprintf(stderr,
+		        "xmig-sites: %s: no .llvm_stackmaps section; was it compiled with "
+		        "migpoint.so?\n",
+		        path);
+	else if (found < 0 ||
+	         xmig_stackmap_parse(section, size, path, &loaded->stackmap, &error) != 0 ||
+	         (!only_stackmap &&
+	          xmig_sites_decode(&loaded->stackmap, path, &loaded->sites, &error) != 0))
+		fprintf(stderr, "xmig-sites: %s\n", error.message);
+	else
+		return 0;
+	unload(loaded);
+	return -1;
+}
+
+struct pairing_report {
+	const struct loaded_sites *first, *second;
+	int verbose;
+	long total;
+};
+
+static void report_pairing(enum xmig_pairing_outcome outcome, const struct xmig_site *first,
+                           const struct xmig_site *second, void *context)
+{
+	struct pairing_report *report = context;
+	report->total++;
+	if (!report->verbose || outcome == XMIG_PAIRED)
+		return;
+	const struct xmig_site *site = first ? first : second;
+	const struct xmig_function_symbol *function = xmig_elf_function_at(
+	        first ? &report->first->file : &report->second->file, site->return_address);
+	printf("unpaired %#018" PRIx64 " in %s: %s", site->id, function ? function->name : "?",
+	       xmig_pairing_outcome_name(outcome));
+	if (first && second)
+		printf(" (%u vs %u values)", first->value_count, second->value_count);
+	printf("\n");
+}
+
+static int pair(const char *first_path, const char *second_path, int verbose)
+{
+	struct loaded_sites first, second;
+	if (load(first_path, 0, &first) != 0)
+		return 1;
+	if (load(second_path, 0, &second) != 0) {
+		unload(&first);
+		return 1;
+	}
+	struct pairing_report report = {&first, &second, verbose, 0};
+	long paired = xmig_pair_sites(&first.sites, &second.sites, report_pairing, &report);
+	int status = 0;
+	if (paired < 0) {
+		fprintf(stderr, "xmig-sites: out of memory pairing sites\n");
+		status = 1;
+	} else {
+		printf("%s / %s: %ld of %ld site IDs paired (%.1f%%)\n", first_path, second_path,
+		       paired, report.total, report.total ? 100.0 * paired / report.total : 100.0);
+	}
+	unload(&first);
+	unload(&second);
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option options[] = {
-	        {"verbose", no_argument, NULL, 'v'},
-	        {"verify", no_argument, NULL, 'V'},
-	        {"stackmap", no_argument, NULL, 's'},
-	        {"help", no_argument, NULL, 'h'},
-	        {NULL, 0, NULL, 0},
+	        {"verbose", no_argument, NULL, 'v'},  {"verify", no_argument, NULL, 'V'},
+	        {"stackmap", no_argument, NULL, 's'}, {"pair", no_argument, NULL, 'p'},
+	        {"help", no_argument, NULL, 'h'},     {NULL, 0, NULL, 0},
 	};
-	int verbose = 0, verify = 0, dump_stackmap = 0, option;
+	int verbose = 0, verify = 0, dump_stackmap = 0, pairing = 0, option;
 	while ((option = getopt_long(argc, argv, "vh", options, NULL)) != -1) {
 		switch (option) {
 		case 'v':
@@ -191,6 +284,9 @@ int main(int argc, char **argv)
 		case 's':
 			dump_stackmap = 1;
 			break;
+		case 'p':
+			pairing = 1;
+			break;
 		case 'h':
 			usage(stdout);
 			return 0;
@@ -199,65 +295,34 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
-	if (optind != argc - 1) {
+	if (optind != argc - (pairing ? 2 : 1)) {
 		usage(stderr);
 		return 2;
 	}
+	if (pairing)
+		return pair(argv[optind], argv[optind + 1], verbose);
+
 	const char *path = argv[optind];
-
-	struct xmig_error error = {{0}};
-	struct xmig_elf_file file;
-	if (xmig_elf_open(path, &file, &error) != 0) {
-		fprintf(stderr, "xmig-sites: %s\n", error.message);
+	struct loaded_sites loaded;
+	if (load(path, dump_stackmap, &loaded) != 0)
 		return 1;
-	}
-	const uint8_t *section;
-	size_t size;
-	int found = xmig_elf_section(&file, ".llvm_stackmaps", &section, &size, &error);
-	if (found <= 0) {
-		if (found == 0)
-			fprintf(stderr,
-			        "xmig-sites: %s: no .llvm_stackmaps section; was it compiled "
-			        "with migpoint.so?\n",
-			        path);
-		else
-			fprintf(stderr, "xmig-sites: %s\n", error.message);
-		xmig_elf_close(&file);
-		return 1;
-	}
-
-	struct xmig_stackmap stackmap;
-	struct xmig_site_table sites = {0};
-	int status = 1;
-	if (xmig_stackmap_parse(section, size, path, &stackmap, &error) != 0) {
-		fprintf(stderr, "xmig-sites: %s\n", error.message);
-		goto close_file;
-	}
 	if (dump_stackmap) {
-		print_stackmap(&stackmap);
-		status = 0;
-		goto free_stackmap;
-	}
-	if (xmig_sites_decode(&stackmap, path, &sites, &error) != 0) {
-		fprintf(stderr, "xmig-sites: %s\n", error.message);
-		goto free_stackmap;
+		print_stackmap(&loaded.stackmap);
+		unload(&loaded);
+		return 0;
 	}
 
 	size_t unsafe = 0, points = 0;
-	for (size_t i = 0; i < sites.count; i++) {
-		unsafe += (sites.sites[i].flags & XMIG_SITE_UNSAFE) != 0;
-		points += (sites.sites[i].flags & XMIG_SITE_MIGRATION_POINT) != 0;
+	for (size_t i = 0; i < loaded.sites.count; i++) {
+		unsafe += (loaded.sites.sites[i].flags & XMIG_SITE_UNSAFE) != 0;
+		points += (loaded.sites.sites[i].flags & XMIG_SITE_MIGRATION_POINT) != 0;
 		if (verbose)
-			print_site(&file, &sites.sites[i]);
+			print_site(&loaded.file, &loaded.sites.sites[i]);
 	}
 	printf("%s (%s): %zu sites in %zu functions, %zu migration points, %zu unsafe\n", path,
-	       file.isa->name, sites.count, stackmap.function_count, points, unsafe);
-	status = verify && verify_return_addresses(&file, &sites) != 0 ? 1 : 0;
-
-	xmig_sites_free(&sites);
-free_stackmap:
-	xmig_stackmap_free(&stackmap);
-close_file:
-	xmig_elf_close(&file);
+	       loaded.file.isa->name, loaded.sites.count, loaded.stackmap.function_count, points,
+	       unsafe);
+	int status = verify && verify_return_addresses(&loaded.file, &loaded.sites) != 0 ? 1 : 0;
+	unload(&loaded);
 	return status;
 }

@@ -24,6 +24,14 @@ static constexpr const char *DataStackPointer = "__xmig_data_stack_pointer";
 // more align their base dynamically.
 static constexpr uint64_t DataStackAlignment = 16;
 
+// clang gives local arrays of 16 bytes or more 16-byte alignment on x86_64
+// and their natural alignment on aarch64; a slot that large gets at least 16
+// on both, so that the two ISAs lay out the same frame.
+static Align slotAlignment(uint64_t size, Align requested)
+{
+	return size >= 16 ? std::max(requested, Align(16)) : requested;
+}
+
 namespace
 {
 
@@ -91,7 +99,8 @@ FrameLayout FrameBuilder::layOut()
 		if (!size || size->isScalable())
 			continue;
 		layout.static_allocas.push_back(alloca);
-		place(size->getFixedValue(), alloca->getAlign());
+		place(size->getFixedValue(),
+		      slotAlignment(size->getFixedValue(), alloca->getAlign()));
 	}
 	for (Argument &argument : function_.args()) {
 		if (!argument.hasByValAttr())
@@ -100,7 +109,8 @@ FrameLayout FrameBuilder::layOut()
 		Align alignment =
 		        argument.getParamAlign().value_or(layout_data_.getABITypeAlign(type));
 		layout.byval_arguments.push_back(&argument);
-		place(layout_data_.getTypeAllocSize(type), alignment);
+		uint64_t size = layout_data_.getTypeAllocSize(type);
+		place(size, slotAlignment(size, alignment));
 	}
 	layout.size = alignTo(layout.size, Align(DataStackAlignment));
 	return layout;

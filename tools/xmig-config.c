@@ -92,6 +92,12 @@ int main(int argc, char **argv)
 		return 0;
 	}
 
+	int takes_isa = strcmp(option, "--runtime") == 0 || strcmp(option, "--cflags") == 0 ||
+	                strcmp(option, "--ldflags") == 0;
+	const char *isa = NULL;
+	if (takes_isa && !(isa = checked_isa(option, argument)))
+		return 2;
+
 	char prefix[PATH_MAX];
 	if (find_prefix(prefix, sizeof prefix) != 0)
 		return 1;
@@ -101,20 +107,11 @@ int main(int argc, char **argv)
 	} else if (strcmp(option, "--plugin") == 0) {
 		printf("%s/lib/migpoint.so\n", prefix);
 	} else if (strcmp(option, "--runtime") == 0) {
-		const char *isa = checked_isa(option, argument);
-		if (!isa)
-			return 2;
 		printf("%s/lib/%s/libxmig.a\n", prefix, isa);
 	} else if (strcmp(option, "--cflags") == 0) {
-		const char *isa = checked_isa(option, argument);
-		if (!isa)
-			return 2;
 		printf("--target=%s-linux-gnu %s -fpass-plugin=%s/lib/migpoint.so\n", isa,
 		       program_flags, prefix);
 	} else if (strcmp(option, "--ldflags") == 0) {
-		const char *isa = checked_isa(option, argument);
-		if (!isa)
-			return 2;
 		printf("--target=%s-linux-gnu -static -fuse-ld=lld %s/lib/%s/libxmig.a -lm\n", isa,
 		       prefix, isa);
 	} else {

@@ -169,3 +169,43 @@ const uint8_t *xmig_elf_code_at(struct xmig_elf_file *file, uint64_t address, si
 	}
 	return NULL;
 }
+
+const char *xmig_elf_relocation_symbol(struct xmig_elf_file *file, const char *section_name,
+                                       uint64_t offset)
+{
+	Elf_Scn *target = section_named(file, section_name);
+	size_t names_index;
+	if (!target || elf_getshdrstrndx(file->elf, &names_index) != 0)
+		return NULL;
+	size_t target_index = elf_ndxscn(target);
+
+	Elf_Scn *section = NULL;
+	while ((section = elf_nextscn(file->elf, section)) != NULL) {
+		GElf_Shdr header;
+		if (!gelf_getshdr(section, &header) || header.sh_type != SHT_RELA ||
+		    header.sh_info != target_index || header.sh_entsize == 0)
+			continue;
+		Elf_Data *relocations = elf_getdata(section, NULL);
+		Elf_Scn *symbol_section = elf_getscn(file->elf, header.sh_link);
+		GElf_Shdr symbol_header;
+		Elf_Data *symbols = symbol_section ? elf_getdata(symbol_section, NULL) : NULL;
+		if (!relocations || !symbols || !gelf_getshdr(symbol_section, &symbol_header))
+			return NULL;
+		for (size_t i = 0; i < header.sh_size / header.sh_entsize; i++) {
+			GElf_Rela relocation;
+			GElf_Sym symbol;
+			if (!gelf_getrela(relocations, (int)i, &relocation) ||
+			    relocation.r_offset != offset ||
+			    !gelf_getsym(symbols, (int)GELF_R_SYM(relocation.r_info), &symbol))
+				continue;
+			if (GELF_ST_TYPE(symbol.st_info) != STT_SECTION)
+				return elf_strptr(file->elf, symbol_header.sh_link, symbol.st_name);
+			Elf_Scn *named = elf_getscn(file->elf, symbol.st_shndx);
+			GElf_Shdr named_header;
+			if (!named || !gelf_getshdr(named, &named_header))
+				return NULL;
+			return elf_strptr(file->elf, names_index, named_header.sh_name);
+		}
+	}
+	return NULL;
+}

@@ -117,6 +117,7 @@ static int walk(struct cursor *cursor, struct totals *totals, struct xmig_stackm
 
 		uint64_t records_claimed = 0;
 		for (uint32_t i = 0; i < function_count; i++) {
+			size_t address_offset = cursor->offset;
 			uint64_t address = take(cursor, 8);
 			uint64_t stack_size = take(cursor, 8);
 			uint64_t count = take(cursor, 8);
@@ -130,8 +131,13 @@ static int walk(struct cursor *cursor, struct totals *totals, struct xmig_stackm
 			records_claimed += count;
 			if (stackmap)
 				stackmap->functions[totals->functions + i] =
-				        (struct xmig_stackmap_function){address, stack_size, count,
-				                                        (unsigned)totals->blobs};
+				        (struct xmig_stackmap_function){
+				                .address = address,
+				                .address_offset = address_offset,
+				                .stack_size = stack_size,
+				                .record_count = count,
+				                .blob = (unsigned)totals->blobs,
+				        };
 		}
 		if (records_claimed != record_count)
 			return xmig_fail(cursor->error,

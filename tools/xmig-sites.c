@@ -72,14 +72,36 @@ static void print_flags(unsigned flags)
 			printf(" %s", names[i].name);
 }
 
-static void print_site(const struct xmig_elf_file *file, const struct xmig_site *site)
+/* The function holding the site: from the symbol table in a linked binary;
+ * in an object, where every address is still 0, from the relocation that
+ * will fill in the function's address in the stack map. */
+static const char *function_name(struct xmig_elf_file *file, const struct xmig_site *site,
+                                 uint64_t *offset)
 {
-	const struct xmig_function_symbol *function =
-	        xmig_elf_function_at(file, site->return_address);
+	if (file->linked) {
+		const struct xmig_function_symbol *function =
+		        xmig_elf_function_at(file, site->return_address);
+		if (!function)
+			return NULL;
+		*offset = site->return_address - function->address;
+		return function->name;
+	}
+	const char *name = xmig_elf_relocation_symbol(file, ".llvm_stackmaps",
+	                                              site->record->function->address_offset);
+	static const char section_prefix[] = ".text.xmig.";
+	if (name && strncmp(name, section_prefix, sizeof section_prefix - 1) == 0)
+		name += sizeof section_prefix - 1;
+	*offset = site->record->instruction_offset;
+	return name;
+}
+
+static void print_site(struct xmig_elf_file *file, const struct xmig_site *site)
+{
+	uint64_t offset = 0;
+	const char *function = function_name(file, site, &offset);
 	printf("site %#018" PRIx64 " at %#" PRIx64, site->id, site->return_address);
 	if (function)
-		printf(" in %s+%#" PRIx64, function->name,
-		       site->return_address - function->address);
+		printf(" in %s+%#" PRIx64, function, offset);
 	printf(", %u values, frame %#" PRIx64, site->value_count, site->frame_signature);
 	print_flags(site->flags);
 	printf("\n");
@@ -219,7 +241,7 @@ static int load(const char *path, int only_stackmap, struct loaded_sites *loaded
 }
 
 struct pairing_report {
-	const struct loaded_sites *first, *second;
+	struct loaded_sites *first, *second;
 	int verbose;
 	long total;
 };
@@ -232,9 +254,10 @@ static void report_pairing(enum xmig_pairing_outcome outcome, const struct xmig_
 	if (!report->verbose || outcome == XMIG_PAIRED)
 		return;
 	const struct xmig_site *site = first ? first : second;
-	const struct xmig_function_symbol *function = xmig_elf_function_at(
-	        first ? &report->first->file : &report->second->file, site->return_address);
-	printf("unpaired %#018" PRIx64 " in %s: %s", site->id, function ? function->name : "?",
+	uint64_t offset;
+	const char *function =
+	        function_name(first ? &report->first->file : &report->second->file, site, &offset);
+	printf("unpaired %#018" PRIx64 " in %s: %s", site->id, function ? function : "?",
 	       xmig_pairing_outcome_name(outcome));
 	if (first && second)
 		printf(" (%u vs %u values)", first->value_count, second->value_count);

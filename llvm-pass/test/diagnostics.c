@@ -4,6 +4,16 @@
 // RUN: %clang --target=x86_64-linux-gnu -g -O2 -fpass-plugin=%migpoint -c %s -o %t.x86_64.o 2>&1 | FileCheck %s
 // RUN: %clang --target=aarch64-linux-gnu -g -O2 -fpass-plugin=%migpoint -c %s -o %t.aarch64.o 2>&1 | FileCheck %s
 // RUN: %clang --target=x86_64-linux-gnu -O0 -fpass-plugin=%migpoint -c %s -o %t.O0.o 2>&1 | FileCheck %s --check-prefix=NODEBUG
+// The affected functions' sites carry the matching unsafe flags in the
+// emitted stack maps of both ISAs.
+// RUN: %xmig-sites -v %t.x86_64.o | FileCheck %s --check-prefix=FLAGS
+// RUN: %xmig-sites -v %t.aarch64.o | FileCheck %s --check-prefix=FLAGS
+// FLAGS-DAG: in sum+{{.*}} unsafe:va_start
+// FLAGS-DAG: in where+{{.*}} unsafe:frame-address
+// FLAGS-DAG: in asm_user+{{.*}} unsafe:inline-asm
+// FLAGS-DAG: in jumper+{{.*}} unsafe:setjmp
+// FLAGS-DAG: in extended+{{.*}} unsafe:unsupported-value
+// FLAGS-NOT: in tls_user+{{.*}} unsafe
 #include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>

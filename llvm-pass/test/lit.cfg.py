@@ -17,5 +17,6 @@ config.environment["PATH"] = os.pathsep.join(
 
 config.substitutions.append(("%migpoint", config.migpoint_plugin))
 config.substitutions.append(("%clang", config.clang))
+config.substitutions.append(("%xmig-sites", config.xmig_sites))
 config.substitutions.append(
     ("%opt-xmig", "opt -load-pass-plugin=%s" % config.migpoint_plugin))

@@ -36,6 +36,12 @@ int xmig_elf_section(struct xmig_elf_file *file, const char *name, const uint8_t
 const struct xmig_function_symbol *xmig_elf_function_at(const struct xmig_elf_file *file,
                                                         uint64_t address);
 
+/* In a relocatable object: the name of the symbol that the relocation at
+ * `offset` in section `section_name` refers to (a section symbol's name is
+ * its section's), or NULL. */
+const char *xmig_elf_relocation_symbol(struct xmig_elf_file *file, const char *section_name,
+                                       uint64_t offset);
+
 /* A pointer to the byte at the address in the allocated section that holds
  * it (an address at the section's very end counts: a call may be its last
  * instruction), with *available set to how many bytes precede it in that

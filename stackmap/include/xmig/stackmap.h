@@ -38,6 +38,9 @@ struct xmig_live_out {
 
 struct xmig_stackmap_function {
 	uint64_t address;
+	/* Where the address sits in the section: in a relocatable object the
+	 * address is 0 and a relocation at this offset names the function. */
+	size_t address_offset;
 	uint64_t stack_size;
 	uint64_t record_count;
 	unsigned blob;

@@ -34,7 +34,8 @@ static void instrumentFunction(Function &function, FunctionAnalysisManager &anal
 	for (Instruction *position : loop_points)
 		insertMigrationPoint(*position);
 
-	analyses.invalidate(function, PreservedAnalyses::none());
+	// Library information does not depend on the body; everything else
+	// cached for the function is stale once the sites are rewritten.
 	const TargetLibraryInfo &libraries = analyses.getResult<TargetLibraryAnalysis>(function);
 	prepareSites(function, libraries, frame.signature, unsafe_flags, optimizing);
 	analyses.invalidate(function, PreservedAnalyses::none());

@@ -3,6 +3,7 @@
 #include "Naming.h"
 
 #include "llvm/IR/Constants.h"
+#include "llvm/IR/Metadata.h"
 #include "llvm/IR/Module.h"
 
 using namespace llvm;
@@ -33,7 +34,27 @@ void assignSections(Module &module)
 		    global.getName().starts_with("llvm."))
 			continue;
 		global.setSection(dataPrefix(global) + qualifiedName(global));
+		// An unnamed_addr constant in its own section is emitted mergeable
+		// (SHF_MERGE), and the linker would then fold it with its neighbours
+		// and move it; its address must be the one xmig-align gave it.
+		global.setUnnamedAddr(GlobalValue::UnnamedAddr::None);
 	}
+	markInstrumented(module);
+}
+
+void markInstrumented(Module &module)
+{
+	// llvm.ident ends up in the object's .comment section, which every ELF
+	// reader shows and the linker keeps: xmig-align refuses objects without
+	// the mark, which were not compiled with the plugin.
+	LLVMContext &context = module.getContext();
+	NamedMDNode *ident = module.getOrInsertNamedMetadata("llvm.ident");
+	for (const MDNode *operand : ident->operands())
+		if (operand->getNumOperands() == 1)
+			if (auto *text = dyn_cast<MDString>(operand->getOperand(0)))
+				if (text->getString() == instrumentedMark)
+					return;
+	ident->addOperand(MDNode::get(context, MDString::get(context, instrumentedMark)));
 }
 
 } // namespace xmig

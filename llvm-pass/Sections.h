@@ -16,6 +16,14 @@ namespace xmig
 // .bss.xmig.<name>, with <name> from qualifiedName().
 void assignSections(llvm::Module &module);
 
+// The text every instrumented object carries in its .comment section; the
+// version changes whenever objects of different plugin versions cannot be
+// linked together.
+inline constexpr const char *instrumentedMark = "xmig migpoint.so 1";
+
+// Records in the module that it was instrumented (assignSections does it).
+void markInstrumented(llvm::Module &module);
+
 } // namespace xmig
 
 #endif

@@ -12,7 +12,9 @@ source_filename = "dir/unit-1.c"
 @state = global i32 7
 ; CHECK: @hidden = internal global i64 3, section ".data.xmig.unit_1_c_[[KEY:[0-9a-f]+]].hidden"
 @hidden = internal global i64 3
-; CHECK: @.str = private unnamed_addr constant [3 x i8] c"hi\00", section ".rodata.xmig.unit_1_c_[[KEY]]..str"
+; unnamed_addr goes: it would make the section mergeable, and the linker
+; would fold the string into its neighbours at an address of its choosing.
+; CHECK: @.str = private constant [3 x i8] c"hi\00", section ".rodata.xmig.unit_1_c_[[KEY]]..str"
 @.str = private unnamed_addr constant [3 x i8] c"hi\00"
 ; A section the program chose itself is kept.
 ; CHECK: @placed = global i32 1, section "mine"
@@ -30,3 +32,7 @@ define void @visible() {
 define internal void @local() {
   ret void
 }
+
+; The module says it was instrumented; .comment carries it into the object.
+; CHECK: !llvm.ident = !{![[IDENT:[0-9]+]]}
+; CHECK: ![[IDENT]] = !{!"xmig migpoint.so 1"}

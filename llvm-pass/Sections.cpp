@@ -1,6 +1,7 @@
 #include "Sections.h"
 
 #include "Naming.h"
+#include "xmig/section_names.h"
 
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/Metadata.h"
@@ -16,10 +17,10 @@ namespace xmig
 static const char *dataPrefix(const GlobalVariable &global)
 {
 	if (global.isConstant())
-		return ".rodata.xmig.";
+		return XMIG_RODATA_SECTION_PREFIX;
 	if (global.getInitializer()->isNullValue())
-		return ".bss.xmig.";
-	return ".data.xmig.";
+		return XMIG_BSS_SECTION_PREFIX;
+	return XMIG_DATA_SECTION_PREFIX;
 }
 
 void assignSections(Module &module)
@@ -27,7 +28,7 @@ void assignSections(Module &module)
 	for (Function &function : module) {
 		if (function.isDeclaration() || function.hasSection())
 			continue;
-		function.setSection(".text.xmig." + qualifiedName(function));
+		function.setSection(XMIG_TEXT_SECTION_PREFIX + qualifiedName(function));
 	}
 	for (GlobalVariable &global : module.globals()) {
 		if (global.isDeclaration() || global.hasSection() || global.isThreadLocal() ||
@@ -52,9 +53,9 @@ void markInstrumented(Module &module)
 	for (const MDNode *operand : ident->operands())
 		if (operand->getNumOperands() == 1)
 			if (auto *text = dyn_cast<MDString>(operand->getOperand(0)))
-				if (text->getString() == instrumentedMark)
+				if (text->getString() == XMIG_INSTRUMENTED_MARK)
 					return;
-	ident->addOperand(MDNode::get(context, MDString::get(context, instrumentedMark)));
+	ident->addOperand(MDNode::get(context, MDString::get(context, XMIG_INSTRUMENTED_MARK)));
 }
 
 } // namespace xmig

@@ -12,14 +12,8 @@ class Module;
 namespace xmig
 {
 
-// Section names: .text.xmig.<name>, .rodata.xmig.<name>, .data.xmig.<name>,
-// .bss.xmig.<name>, with <name> from qualifiedName().
+// Section names: see xmig/section_names.h; <name> from qualifiedName().
 void assignSections(llvm::Module &module);
-
-// The text every instrumented object carries in its .comment section; the
-// version changes whenever objects of different plugin versions cannot be
-// linked together.
-inline constexpr const char *instrumentedMark = "xmig migpoint.so 1";
 
 // Records in the module that it was instrumented (assignSections does it).
 void markInstrumented(llvm::Module &module);

@@ -1,5 +1,6 @@
 /* xmig-sites: the equivalence sites of an xmig binary or object of either
  * ISA, read from every translation unit's stack map. */
+#include "xmig/binary_sites.h"
 #include "xmig/elf_file.h"
 #include "xmig/pairing.h"
 #include "xmig/site_record.h"
@@ -72,33 +73,10 @@ static void print_flags(unsigned flags)
 			printf(" %s", names[i].name);
 }
 
-/* The function holding the site: from the symbol table in a linked binary;
- * in an object, where every address is still 0, from the relocation that
- * will fill in the function's address in the stack map. */
-static const char *function_name(struct xmig_elf_file *file, const struct xmig_site *site,
-                                 uint64_t *offset)
-{
-	if (file->linked) {
-		const struct xmig_function_symbol *function =
-		        xmig_elf_function_at(file, site->return_address);
-		if (!function)
-			return NULL;
-		*offset = site->return_address - function->address;
-		return function->name;
-	}
-	const char *name = xmig_elf_relocation_symbol(file, ".llvm_stackmaps",
-	                                              site->record->function->address_offset);
-	static const char section_prefix[] = ".text.xmig.";
-	if (name && strncmp(name, section_prefix, sizeof section_prefix - 1) == 0)
-		name += sizeof section_prefix - 1;
-	*offset = site->record->instruction_offset;
-	return name;
-}
-
 static void print_site(struct xmig_elf_file *file, const struct xmig_site *site)
 {
 	uint64_t offset = 0;
-	const char *function = function_name(file, site, &offset);
+	const char *function = xmig_site_function_name(file, site, &offset);
 	printf("site %#018" PRIx64 " at %#" PRIx64, site->id, site->return_address);
 	if (function)
 		printf(" in %s+%#" PRIx64, function, offset);
@@ -197,51 +175,18 @@ static int verify_return_addresses(struct xmig_elf_file *file, const struct xmig
 	return failures == 0 ? 0 : -1;
 }
 
-/* One binary's sites, with everything they point into. */
-struct loaded_sites {
-	struct xmig_elf_file file;
-	struct xmig_stackmap stackmap;
-	struct xmig_site_table sites;
-};
-
-static void unload(struct loaded_sites *loaded)
+/* Loads the binary's sites, reporting failure on stderr. */
+static int load(const char *path, int only_stackmap, struct xmig_binary_sites *loaded)
 {
-	xmig_sites_free(&loaded->sites);
-	xmig_stackmap_free(&loaded->stackmap);
-	xmig_elf_close(&loaded->file);
-}
-
-/* Loads the stack map; decodes the sites too unless only_stackmap. */
-static int load(const char *path, int only_stackmap, struct loaded_sites *loaded)
-{
-	memset(loaded, 0, sizeof *loaded);
-	loaded->file.descriptor = -1;
 	struct xmig_error error = {{0}};
-	if (xmig_elf_open(path, &loaded->file, &error) != 0) {
-		fprintf(stderr, "xmig-sites: %s\n", error.message);
-		return -1;
-	}
-	const uint8_t *section;
-	size_t size;
-	int found = xmig_elf_section(&loaded->file, ".llvm_stackmaps", &section, &size, &error);
-	if (found == 0)
-		fprintf(stderr,
-		        "xmig-sites: %s: no .llvm_stackmaps section; was it compiled with "
-		        "migpoint.so?\n",
-		        path);
-	else if (found < 0 ||
-	         xmig_stackmap_parse(section, size, path, &loaded->stackmap, &error) != 0 ||
-	         (!only_stackmap &&
-	          xmig_sites_decode(&loaded->stackmap, path, &loaded->sites, &error) != 0))
-		fprintf(stderr, "xmig-sites: %s\n", error.message);
-	else
+	if (xmig_binary_sites_load(path, only_stackmap, loaded, &error) == 0)
 		return 0;
-	unload(loaded);
+	fprintf(stderr, "xmig-sites: %s\n", error.message);
 	return -1;
 }
 
 struct pairing_report {
-	struct loaded_sites *first, *second;
+	struct xmig_binary_sites *first, *second;
 	int verbose;
 	long total;
 };
@@ -255,8 +200,8 @@ static void report_pairing(enum xmig_pairing_outcome outcome, const struct xmig_
 		return;
 	const struct xmig_site *site = first ? first : second;
 	uint64_t offset;
-	const char *function =
-	        function_name(first ? &report->first->file : &report->second->file, site, &offset);
+	const char *function = xmig_site_function_name(
+	        first ? &report->first->file : &report->second->file, site, &offset);
 	printf("unpaired %#018" PRIx64 " in %s: %s", site->id, function ? function : "?",
 	       xmig_pairing_outcome_name(outcome));
 	if (first && second)
@@ -266,11 +211,11 @@ static void report_pairing(enum xmig_pairing_outcome outcome, const struct xmig_
 
 static int pair(const char *first_path, const char *second_path, int verbose)
 {
-	struct loaded_sites first, second;
+	struct xmig_binary_sites first, second;
 	if (load(first_path, 0, &first) != 0)
 		return 1;
 	if (load(second_path, 0, &second) != 0) {
-		unload(&first);
+		xmig_binary_sites_free(&first);
 		return 1;
 	}
 	struct pairing_report report = {&first, &second, verbose, 0};
@@ -283,8 +228,8 @@ static int pair(const char *first_path, const char *second_path, int verbose)
 		printf("%s / %s: %ld of %ld site IDs paired (%.1f%%)\n", first_path, second_path,
 		       paired, report.total, report.total ? 100.0 * paired / report.total : 100.0);
 	}
-	unload(&first);
-	unload(&second);
+	xmig_binary_sites_free(&first);
+	xmig_binary_sites_free(&second);
 	return status;
 }
 
@@ -326,12 +271,12 @@ int main(int argc, char **argv)
 		return pair(argv[optind], argv[optind + 1], verbose);
 
 	const char *path = argv[optind];
-	struct loaded_sites loaded;
+	struct xmig_binary_sites loaded;
 	if (load(path, dump_stackmap, &loaded) != 0)
 		return 1;
 	if (dump_stackmap) {
 		print_stackmap(&loaded.stackmap);
-		unload(&loaded);
+		xmig_binary_sites_free(&loaded);
 		return 0;
 	}
 
@@ -346,6 +291,6 @@ int main(int argc, char **argv)
 	       loaded.file.isa->name, loaded.sites.count, loaded.stackmap.function_count, points,
 	       unsafe);
 	int status = verify && verify_return_addresses(&loaded.file, &loaded.sites) != 0 ? 1 : 0;
-	unload(&loaded);
+	xmig_binary_sites_free(&loaded);
 	return status;
 }

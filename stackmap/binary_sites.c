@@ -1,0 +1,55 @@
+#include "xmig/binary_sites.h"
+
+#include "xmig/section_names.h"
+
+#include <string.h>
+
+int xmig_binary_sites_load(const char *path, int only_stackmap, struct xmig_binary_sites *loaded,
+                           struct xmig_error *error)
+{
+	memset(loaded, 0, sizeof *loaded);
+	loaded->file.descriptor = -1;
+	if (xmig_elf_open(path, &loaded->file, error) != 0)
+		return -1;
+	const uint8_t *section;
+	size_t size;
+	int found = xmig_elf_section(&loaded->file, ".llvm_stackmaps", &section, &size, error);
+	if (found == 0)
+		xmig_fail(error,
+		          "%s: no .llvm_stackmaps section; was it compiled with migpoint.so?",
+		          path);
+	else if (found > 0 &&
+	         xmig_stackmap_parse(section, size, path, &loaded->stackmap, error) == 0 &&
+	         (only_stackmap ||
+	          xmig_sites_decode(&loaded->stackmap, path, &loaded->sites, error) == 0))
+		return 0;
+	xmig_binary_sites_free(loaded);
+	return -1;
+}
+
+void xmig_binary_sites_free(struct xmig_binary_sites *loaded)
+{
+	xmig_sites_free(&loaded->sites);
+	xmig_stackmap_free(&loaded->stackmap);
+	xmig_elf_close(&loaded->file);
+}
+
+const char *xmig_site_function_name(struct xmig_elf_file *file, const struct xmig_site *site,
+                                    uint64_t *offset)
+{
+	if (file->linked) {
+		const struct xmig_function_symbol *function =
+		        xmig_elf_function_at(file, site->return_address);
+		if (!function)
+			return NULL;
+		*offset = site->return_address - function->address;
+		return function->name;
+	}
+	const char *name = xmig_elf_relocation_symbol(file, ".llvm_stackmaps",
+	                                              site->record->function->address_offset);
+	static const char section_prefix[] = XMIG_TEXT_SECTION_PREFIX;
+	if (name && strncmp(name, section_prefix, sizeof section_prefix - 1) == 0)
+		name += sizeof section_prefix - 1;
+	*offset = site->record->instruction_offset;
+	return name;
+}

@@ -2,23 +2,7 @@
 # exist once per ISA, compiled by the same clang with --target. These helpers
 # are the only place that knows how; per-ISA rules are never written out twice.
 
-set(XMIG_ISAS x86_64 aarch64)
-
-# Flags every program that may migrate is compiled with, instrumented or not:
-# without them the two ISAs compute different results from the same source
-# (aarch64 fuses multiply-adds by default and has an unsigned plain char).
-set(XMIG_PORTABLE_FLAGS -ffp-contract=off -fsigned-char)
-# Static, non-PIE binaries: code and data at link-time addresses, which the
-# aligned link of both ISAs relies on.
-set(XMIG_PROGRAM_CFLAGS -fno-pie ${XMIG_PORTABLE_FLAGS})
-
-if(CMAKE_HOST_SYSTEM_PROCESSOR MATCHES "^(x86_64|AMD64|amd64)$")
-	set(XMIG_HOST_ISA x86_64)
-elseif(CMAKE_HOST_SYSTEM_PROCESSOR MATCHES "^(aarch64|arm64)$")
-	set(XMIG_HOST_ISA aarch64)
-else()
-	message(FATAL_ERROR "xmig runs on x86_64 and aarch64 hosts, not ${CMAKE_HOST_SYSTEM_PROCESSOR}")
-endif()
+include(${CMAKE_CURRENT_LIST_DIR}/XmigPlatform.cmake)
 
 function(xmig_isa_triple isa out)
 	if(NOT isa IN_LIST XMIG_ISAS)
@@ -69,17 +53,14 @@ endfunction()
 set(XMIG_MIGPOINT_PATH "${CMAKE_BINARY_DIR}/lib/migpoint.so")
 set(XMIG_RUN_ON_ISA "${PROJECT_SOURCE_DIR}/scripts/run-on-isa")
 
-# xmig_instrument_target(<target> <isa>)
-# Compiles the target's sources with migpoint.so and links the runtime.
-function(xmig_instrument_target target isa)
-	target_compile_options(${target} PRIVATE "-fpass-plugin=${XMIG_MIGPOINT_PATH}")
-	target_link_libraries(${target} PRIVATE xmig_runtime_${isa})
-	# A rebuilt plugin must recompile what it instrumented. OBJECT_DEPENDS
-	# takes no generator expressions, hence the plugin's literal path (fixed
-	# in llvm-pass/CMakeLists.txt); it is a property of the source in this
-	# directory, so keep plain builds of the same sources elsewhere.
-	add_dependencies(${target} migpoint)
-	get_target_property(sources ${target} SOURCES)
-	set_property(SOURCE ${sources} TARGET_DIRECTORY ${target}
-		APPEND PROPERTY OBJECT_DEPENDS "${XMIG_MIGPOINT_PATH}")
-endfunction()
+# xmig_add_executable() inside this build: the same function users get from
+# the installed package, pointed at the build tree's tools.
+set(XMIG_PLUGIN "${XMIG_MIGPOINT_PATH}")
+set(XMIG_ALIGN "${CMAKE_BINARY_DIR}/bin/xmig-align")
+set(XMIG_CHECK "${CMAKE_BINARY_DIR}/bin/xmig-check")
+foreach(isa IN LISTS XMIG_ISAS)
+	set(XMIG_RUNTIME_${isa} "${CMAKE_BINARY_DIR}/lib/${isa}/libxmig.a")
+	list(APPEND XMIG_TOOL_TARGETS xmig_runtime_${isa})
+endforeach()
+list(APPEND XMIG_TOOL_TARGETS migpoint xmig-align xmig-check)
+include(${CMAKE_CURRENT_LIST_DIR}/XmigExecutable.cmake)

@@ -93,13 +93,16 @@ function(xmig_add_executable name)
 	endforeach()
 
 	# xmig-check rewrites both binaries in place, hence a stamp as its output.
+	# The host binary under the plain name is not declared as an output:
+	# with the default names it is the same path as the <name> target, which
+	# Ninja cannot tell apart from it.
 	set(stamp "${work}/checked")
 	set(host_binary "${output_directory}/${output_name}")
 	set(check_arguments "")
 	foreach(isa IN LISTS XMIG_ISAS)
 		list(APPEND check_arguments "$<TARGET_FILE:${name}_${isa}>")
 	endforeach()
-	add_custom_command(OUTPUT "${stamp}" "${host_binary}"
+	add_custom_command(OUTPUT "${stamp}"
 		COMMAND "${XMIG_CHECK}" ${check_arguments}
 		COMMAND ${CMAKE_COMMAND} -E copy "$<TARGET_FILE:${name}_${XMIG_HOST_ISA}>"
 			"${host_binary}"

@@ -157,6 +157,8 @@ int xmig_compute_layout(const struct xmig_isa_inputs *first, const struct xmig_i
 
 	/* Every site of the larger side may turn out unpaired. */
 	layout->unpaired_capacity = larger(first->site_count, second->site_count);
+	layout->site_counts[0] = first->site_count;
+	layout->site_counts[1] = second->site_count;
 	layout->unpaired_address = align_up(at, 16);
 	at = layout->unpaired_address + sizeof(struct xmig_unpaired_table) +
 	     8 * layout->unpaired_capacity;

@@ -33,6 +33,7 @@ struct xmig_layout {
 	/* The unpaired-site table sits between read-only and writable data. */
 	uint64_t unpaired_address;
 	uint64_t unpaired_capacity;
+	uint64_t site_counts[2]; /* per ISA, in the order the inputs were given */
 	uint64_t end_of_aligned; /* everything aligned lies below */
 	size_t one_sided_count;
 	struct xmig_one_sided *one_sided;

@@ -27,13 +27,23 @@ static uint64_t magic_as_quad(void)
 	return quad;
 }
 
-static int write_placeholder(FILE *out, const char *name, size_t length, const char *isa,
-                             const struct xmig_layout *layout)
+static int write_placeholder(FILE *out, const char *name, size_t length, unsigned isa_index,
+                             const char *isa, const struct xmig_layout *layout)
 {
 #define IS(literal) (length == sizeof(literal) - 1 && memcmp(name, literal, length) == 0)
 	uint64_t value;
 	if (IS("ISA")) {
 		fputs(isa, out);
+		return 0;
+	} else if (IS("STACKMAP_SYMBOLS")) {
+		/* ADDR() of a section the link lacks is an error, and a program
+		 * without a single site has no stack maps; the runtime's references
+		 * are weak. */
+		if (layout->site_counts[isa_index] > 0)
+			fputs("__xmig_stackmaps_start = ADDR(.llvm_stackmaps);\n"
+			      "__xmig_stackmaps_end = ADDR(.llvm_stackmaps) + "
+			      "SIZEOF(.llvm_stackmaps);",
+			      out);
 		return 0;
 	} else if (IS("TEXT_SECTIONS")) {
 		write_sections(out, layout, XMIG_KIND_TEXT);
@@ -82,7 +92,8 @@ static int write_placeholder(FILE *out, const char *name, size_t length, const c
 	return 0;
 }
 
-int xmig_write_script(FILE *out, const char *isa, const struct xmig_layout *layout)
+int xmig_write_script(FILE *out, unsigned isa_index, const char *isa,
+                      const struct xmig_layout *layout)
 {
 	const char *text = xmig_script_template;
 	for (;;) {
@@ -95,7 +106,8 @@ int xmig_write_script(FILE *out, const char *isa, const struct xmig_layout *layo
 		if (!close)
 			return -1; /* the template is compiled in: a build error */
 		fwrite(text, 1, (size_t)(open - text), out);
-		if (write_placeholder(out, open + 1, (size_t)(close - open - 1), isa, layout) != 0)
+		if (write_placeholder(out, open + 1, (size_t)(close - open - 1), isa_index, isa,
+		                      layout) != 0)
 			return -1;
 		text = close + 1;
 	}

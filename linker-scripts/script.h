@@ -9,6 +9,8 @@
 /* The template (aligned.ld.in), compiled in. */
 extern const char xmig_script_template[];
 
-int xmig_write_script(FILE *out, const char *isa, const struct xmig_layout *layout);
+/* isa_index: the ISA's position in the inputs the layout was made from. */
+int xmig_write_script(FILE *out, unsigned isa_index, const char *isa,
+                      const struct xmig_layout *layout);
 
 #endif

@@ -97,7 +97,7 @@ static int write_script_file(const char *directory, int isa, const struct xmig_l
 		fprintf(stderr, "xmig-align: cannot write %s: %s\n", temporary, strerror(errno));
 		return -1;
 	}
-	int status = xmig_write_script(out, isa_names[isa], layout);
+	int status = xmig_write_script(out, (unsigned)isa, isa_names[isa], layout);
 	if (fclose(out) != 0 || status != 0) {
 		fprintf(stderr, "xmig-align: writing %s failed\n", temporary);
 		unlink(temporary);

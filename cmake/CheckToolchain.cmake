@@ -31,6 +31,7 @@ function(xmig_find_llvm_tool variable name package)
 endfunction()
 
 xmig_find_llvm_tool(XMIG_LLVM_AR llvm-ar llvm-19)
+xmig_find_llvm_tool(XMIG_LLVM_OBJCOPY llvm-objcopy llvm-19)
 xmig_find_llvm_tool(XMIG_LLD ld.lld lld-19)
 xmig_find_llvm_tool(XMIG_OPT opt llvm-19)
 xmig_find_llvm_tool(XMIG_LLC llc llvm-19)

@@ -2,15 +2,15 @@
  * compile and link a program for one ISA with them. Every path is derived
  * from the location of this executable, so a prefix can be moved as a whole. */
 #define _GNU_SOURCE
+#include "prefix.h"
+
 #include <limits.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 static const char *const known_isas[] = {"x86_64", "aarch64"};
 
-/* XMIG_PROGRAM_CFLAGS comes from cmake/XmigIsa.cmake, the one place that
+/* XMIG_PROGRAM_CFLAGS comes from cmake/XmigPlatform.cmake, the one place that
  * lists the flags every migratable program is compiled with. */
 static const char program_flags[] = XMIG_PROGRAM_CFLAGS;
 
@@ -27,34 +27,6 @@ static void usage(FILE *out)
 	      "  --help            this text\n"
 	      "ISA is x86_64 or aarch64.\n",
 	      out);
-}
-
-/* The prefix is the parent of the directory holding this executable. */
-static int find_prefix(char *prefix, size_t size)
-{
-	char executable[PATH_MAX];
-	ssize_t length = readlink("/proc/self/exe", executable, sizeof executable - 1);
-	if (length < 0) {
-		perror("xmig-config: cannot find its own location (/proc/self/exe)");
-		return -1;
-	}
-	executable[length] = '\0';
-
-	for (int level = 0; level < 2; level++) {
-		char *slash = strrchr(executable, '/');
-		if (!slash) {
-			fprintf(stderr, "xmig-config: unexpected location '%s'\n", executable);
-			return -1;
-		}
-		*slash = '\0';
-	}
-	if (executable[0] == '\0')
-		strcpy(executable, "/");
-	if ((size_t)snprintf(prefix, size, "%s", executable) >= size) {
-		fprintf(stderr, "xmig-config: installation path too long\n");
-		return -1;
-	}
-	return 0;
 }
 
 static const char *checked_isa(const char *option, const char *isa)
@@ -99,7 +71,7 @@ int main(int argc, char **argv)
 		return 2;
 
 	char prefix[PATH_MAX];
-	if (find_prefix(prefix, sizeof prefix) != 0)
+	if (xmig_find_prefix("xmig-config", prefix, sizeof prefix) != 0)
 		return 1;
 
 	if (strcmp(option, "--prefix") == 0) {

@@ -9,7 +9,7 @@
 /* For zero-initialized variables: the name's .bss prefix makes the section
  * NOBITS. The "runtime." part cannot collide with a program's symbols, which
  * have no dot (external) or a module key before it (internal). */
-#define XMIG_MIGRATABLE_ZEROED(name) \
+#define XMIG_MIGRATABLE_ZEROED(name)                                                               \
 	__attribute__((section(XMIG_BSS_SECTION_PREFIX "runtime." #name))) name
 
 #endif

@@ -1,5 +1,8 @@
 /* The program's real main: prepares the fixed ranges, then runs the program's
  * own main (renamed __xmig_main by the plugin) on the runtime's native stack. */
+#define _GNU_SOURCE
+#include "restore.h"
+#include "trigger.h"
 #include "xmig/layout.h"
 #include "xmig/ranges.h"
 #include "xmig/runtime.h"
@@ -29,12 +32,43 @@ static void reserve_or_exit(const struct xmig_range *range)
 	exit(XMIG_EXIT_STARTUP_FAILED);
 }
 
+/* The program keeps pointers to its arguments and environment, and those
+ * must stay valid after a migration: copies in the heap arena migrate with
+ * it, libc's originals on the process stack do not. */
+static char **copy_strings(char **strings)
+{
+	size_t count = 0;
+	while (strings[count])
+		count++;
+	char **copy = malloc((count + 1) * sizeof *copy);
+	if (!copy)
+		return NULL;
+	for (size_t i = 0; i < count; i++)
+		if (!(copy[i] = strdup(strings[i])))
+			return NULL;
+	copy[count] = NULL;
+	return copy;
+}
+
 int main(int argc, char **argv, char **envp)
 {
 	reserve_or_exit(&xmig_heap_arena_range);
 	reserve_or_exit(&xmig_data_stack_range);
 	reserve_or_exit(&xmig_native_stack_range);
+	if (xmig_trigger_init() != 0)
+		exit(XMIG_EXIT_STARTUP_FAILED);
+
+	const char *image = getenv("XMIG_RESTORE");
+	if (image && *image)
+		xmig_restore(image);
 
 	__xmig_data_stack_pointer = (char *)xmig_data_stack_range.base;
-	xmig_enter_main(xmig_range_usable_end(&xmig_native_stack_range), argc, argv, envp);
+	char **arguments = copy_strings(argv);
+	char **environment = copy_strings(envp);
+	if (!arguments || !environment) {
+		fputs("xmig: no memory to copy the arguments and environment\n", stderr);
+		exit(XMIG_EXIT_STARTUP_FAILED);
+	}
+	xmig_enter_main(xmig_range_usable_end(&xmig_native_stack_range), argc, arguments,
+	                environment);
 }

@@ -14,6 +14,11 @@ extern char *__xmig_data_stack_pointer;
 /* The exit status of a program whose runtime could not start (a fixed range
  * was taken, say); chosen to stay clear of the shell's 126-128 and signals. */
 #define XMIG_EXIT_STARTUP_FAILED 121
+/* The exit status of a program that wrote its image and stopped, so that it
+ * can continue elsewhere. */
+#define XMIG_EXIT_CAPTURED 120
+/* The exit status of a restore that failed before the program resumed. */
+#define XMIG_EXIT_RESTORE_FAILED 122
 
 /* The program's own main, renamed by the plugin; the runtime provides main. */
 int __xmig_main(int argc, char **argv, char **envp);

@@ -1,0 +1,65 @@
+/* The frame-pointer walk. Instrumented functions always keep a frame record
+ * (saved frame pointer, then return address) at their frame pointer, on both
+ * ISAs; the walk only follows it through frames it has recognised as sites,
+ * so it never reads a frame of code that may not keep one. */
+#include "frames.h"
+
+#include "site_table.h"
+#include "xmig/ranges.h"
+#include "xmig/site_record.h"
+
+/* arch/<isa>/enter_main.S: where __xmig_main returns. */
+extern const char __xmig_main_return[];
+
+static int decline(struct xmig_frame_walk *walk, const char *reason, uint64_t address)
+{
+	walk->declined = reason;
+	walk->declined_at = address;
+	return -1;
+}
+
+int xmig_walk_frames(const struct xmig_registers *registers, struct xmig_frame_walk *walk)
+{
+	walk->site_id = 0;
+	walk->frame_count = 0;
+	walk->declined = NULL;
+	walk->declined_at = 0;
+	const char *unavailable = xmig_site_table_prepare();
+	if (unavailable)
+		return decline(walk, unavailable, 0);
+
+	uint64_t stack_low = xmig_native_stack_range.base + xmig_native_stack_range.guard_below;
+	uint64_t stack_high = xmig_range_usable_end(&xmig_native_stack_range);
+	uint64_t pc = registers->pc;
+	uint64_t fp = registers->fp;
+	const struct xmig_runtime_site *site = xmig_site_at(pc);
+	if (!site || !(site->flags & XMIG_SITE_MIGRATION_POINT))
+		return decline(walk, "__xmig_point was not called from a migration point", pc);
+	walk->site_id = site->id;
+	for (;;) {
+		site = xmig_site_at(pc);
+		if (!site)
+			return decline(walk,
+			               "a frame returns into code that was not instrumented "
+			               "(a callback from a library?)",
+			               pc);
+		if (site->flags & XMIG_SITE_UNSAFE)
+			return decline(walk, "a frame is at a site marked unsafe", pc);
+		if (site->unpaired)
+			return decline(walk, "a frame is at a site the other ISA lacks", pc);
+		walk->frame_count++;
+		/* The frame record must lie inside the native stack, above the
+		 * previous one: anything else is not a chain the walk can trust. */
+		if (fp < stack_low || fp > stack_high - 16 || (fp & 7) != 0 || fp < registers->sp)
+			return decline(walk, "the frame-pointer chain leaves the native stack", fp);
+		const uint64_t *record = (const uint64_t *)(uintptr_t)fp;
+		uint64_t caller_fp = record[0];
+		uint64_t return_address = record[1];
+		if (return_address == (uint64_t)(uintptr_t)__xmig_main_return)
+			return 0;
+		if (caller_fp <= fp)
+			return decline(walk, "the frame-pointer chain does not go outwards", fp);
+		pc = return_address;
+		fp = caller_fp;
+	}
+}

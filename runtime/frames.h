@@ -1,0 +1,21 @@
+/* Whether the stack can migrate now: every frame from the migration point out
+ * to __xmig_main must be a paired, safe site. */
+#ifndef XMIG_RUNTIME_FRAMES_H
+#define XMIG_RUNTIME_FRAMES_H
+
+#include "xmig/registers.h"
+
+#include <stdint.h>
+
+struct xmig_frame_walk {
+	uint64_t site_id;     /* the migration point's */
+	uint64_t frame_count; /* frames that will migrate */
+	/* Why not, when it cannot: a message and the address it is about. */
+	const char *declined;
+	uint64_t declined_at;
+};
+
+/* 0 when every frame may migrate; -1 with walk->declined set otherwise. */
+int xmig_walk_frames(const struct xmig_registers *registers, struct xmig_frame_walk *walk);
+
+#endif

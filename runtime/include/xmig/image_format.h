@@ -1,0 +1,74 @@
+/* xmig's images: ELF core files (ET_CORE) of the ISA whose state they hold.
+ * Written by the runtime at capture, read by the runtime at restore, by the
+ * transformer, and by gdb-multiarch as an independent oracle.
+ *
+ * Layout: ELF header; program headers (one PT_NOTE, then one PT_LOAD per run
+ * of a migrated range: a run of all-zero pages is a PT_LOAD with no bytes in
+ * the file, p_filesz 0); the notes; the loads' bytes, in program-header order.
+ *
+ * Notes: "CORE" NT_PRSTATUS and NT_FPREGSET in the ISA's standard layout
+ * (registers as they are right after __xmig_point returns), then the "XMIG"
+ * notes below, the checksum last. The checksum covers every byte of the file
+ * with its own 8 bytes counted as zero, so any damaged byte is detected. */
+#ifndef XMIG_IMAGE_FORMAT_H
+#define XMIG_IMAGE_FORMAT_H
+
+#include <stdint.h>
+
+#define XMIG_IMAGE_NOTE_NAME "XMIG"
+#define XMIG_IMAGE_VERSION   1
+
+/* Note types in the "XMIG" namespace. */
+enum xmig_image_note {
+	XMIG_NOTE_STATE = 1,    /* struct xmig_image_state */
+	XMIG_NOTE_BINARY = 2,   /* struct xmig_image_binary, then build-id, then path */
+	XMIG_NOTE_CWD = 3,      /* the working directory, NUL-terminated */
+	XMIG_NOTE_FILES = 4,    /* struct xmig_image_file records */
+	XMIG_NOTE_SIGNALS = 5,  /* struct xmig_image_signal[XMIG_IMAGE_SIGNALS] */
+	XMIG_NOTE_CHECKSUM = 6, /* uint64_t */
+};
+
+/* What a migrated range is; restore refuses a load outside the ranges it
+ * knows, so an image cannot write anywhere else in the process. */
+enum xmig_image_range {
+	XMIG_RANGE_ALIGNED_DATA = 1,
+	XMIG_RANGE_HEAP = 2,
+	XMIG_RANGE_DATA_STACK = 3,
+	XMIG_RANGE_NATIVE_STACK = 4,
+};
+
+struct xmig_image_state {
+	uint32_t version;     /* XMIG_IMAGE_VERSION */
+	uint32_t elf_machine; /* the ISA, as in the ELF header */
+	uint64_t site_id;     /* the migration point captured at */
+	uint64_t frame_count; /* frames from that point out to __xmig_main */
+	uint64_t data_stack_pointer;
+	uint64_t heap_end; /* end of the heap arena's used part */
+	uint64_t native_stack_top;
+	uint64_t ranges[4][2]; /* [range - 1] = {start, end} as captured */
+};
+
+struct xmig_image_binary {
+	uint32_t build_id_size;
+	uint32_t path_size; /* with the NUL */
+	                    /* build_id_size bytes, then path_size bytes */
+};
+
+/* One open regular file; the records follow each other, each padded to 8. */
+struct xmig_image_file {
+	int32_t descriptor;
+	int32_t flags; /* as from fcntl(F_GETFL) */
+	int64_t offset;
+	uint32_t path_size; /* with the NUL; the path follows */
+	uint32_t reserved;
+};
+
+#define XMIG_IMAGE_SIGNALS 64
+/* A handler the program installed (handler 0: default, 1: ignored). */
+struct xmig_image_signal {
+	uint64_t handler;
+	uint64_t flags;
+	uint64_t mask; /* signals 1-64, bit n-1 for signal n */
+};
+
+#endif

@@ -1,0 +1,151 @@
+#define _GNU_SOURCE
+#include "restore.h"
+
+#include "own_binary.h"
+#include "process_state.h"
+#include "xmig/core_registers.h"
+#include "xmig/image_reader.h"
+#include "xmig/layout.h"
+#include "xmig/ranges.h"
+#include "xmig/runtime.h"
+
+#include <elf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* arch/<isa>/point.S */
+_Noreturn void xmig_resume(const struct xmig_registers *registers);
+
+extern char __xmig_data_start[], __xmig_data_end[];
+extern const char __xmig_text_start[], __xmig_text_end[];
+
+/* The registers outlive the image's mapping, and the stacks being rewritten:
+ * static storage. */
+static struct xmig_registers resume_registers;
+
+static const char *image_name;
+
+__attribute__((format(printf, 1, 2))) _Noreturn static void refuse(const char *format, ...)
+{
+	va_list arguments;
+	va_start(arguments, format);
+	fprintf(stderr, "xmig: cannot restore %s: ", image_name);
+	vfprintf(stderr, format, arguments);
+	fputc('\n', stderr);
+	va_end(arguments);
+	exit(XMIG_EXIT_RESTORE_FAILED);
+}
+
+static int inside(uint64_t start, uint64_t size, uint64_t low, uint64_t high)
+{
+	return start >= low && start <= high && size <= high - start;
+}
+
+/* Loads may only write where migrated memory lives in this process. */
+static int load_is_allowed(const struct xmig_image_load *load)
+{
+	uint64_t allowed[4][2] = {
+	        {(uint64_t)(uintptr_t)__xmig_data_start, (uint64_t)(uintptr_t)__xmig_data_end},
+	        {XMIG_HEAP_ARENA_BASE, xmig_range_usable_end(&xmig_heap_arena_range)},
+	        {XMIG_DATA_STACK_BASE, xmig_range_usable_end(&xmig_data_stack_range)},
+	        {xmig_native_stack_range.base + xmig_native_stack_range.guard_below,
+	         xmig_range_usable_end(&xmig_native_stack_range)},
+	};
+	for (int r = 0; r < 4; r++)
+		if (inside(load->address, load->memory_size, allowed[r][0], allowed[r][1]))
+			return 1;
+	return 0;
+}
+
+static void check_identity(const struct xmig_image *image)
+{
+	const struct xmig_core_layout *own;
+#if defined(__x86_64__)
+	own = xmig_core_layout_for_machine(EM_X86_64);
+#else
+	own = xmig_core_layout_for_machine(EM_AARCH64);
+#endif
+	if (image->elf_machine != own->elf_machine)
+		refuse("it holds %s state and this is the %s binary; transform it first "
+		       "(xmig-transform)",
+		       image->isa, own->isa);
+	const uint8_t *build_id;
+	uint32_t size = xmig_own_build_id(&build_id);
+	if (size == 0)
+		refuse("this binary has no build-id to check the image against");
+	if (size != image->build_id_size || memcmp(build_id, image->build_id, size) != 0)
+		refuse("it was captured from another binary (%s), not this one (%s): build-ids "
+		       "differ",
+		       image->binary_path, xmig_own_path());
+}
+
+static void check_registers(const struct xmig_image *image)
+{
+	const struct xmig_registers *registers = &image->registers;
+	uint64_t stack_low = xmig_native_stack_range.base + xmig_native_stack_range.guard_below;
+	uint64_t stack_high = xmig_range_usable_end(&xmig_native_stack_range);
+	if (registers->sp < stack_low || registers->sp >= stack_high || (registers->sp & 15) != 0)
+		refuse("its stack pointer %#llx is not in the native stack",
+		       (unsigned long long)registers->sp);
+	if (registers->pc < (uint64_t)(uintptr_t)__xmig_text_start ||
+	    registers->pc >= (uint64_t)(uintptr_t)__xmig_text_end)
+		refuse("it resumes at %#llx, outside the program's migratable code",
+		       (unsigned long long)registers->pc);
+	if (image->state.data_stack_pointer < XMIG_DATA_STACK_BASE ||
+	    image->state.data_stack_pointer > xmig_range_usable_end(&xmig_data_stack_range))
+		refuse("its data-stack pointer is outside the data stack");
+}
+
+_Noreturn void xmig_restore(const char *image_path)
+{
+	image_name = image_path;
+	int descriptor = open(image_path, O_RDONLY | O_CLOEXEC);
+	if (descriptor < 0)
+		refuse("%s", strerror(errno));
+	struct stat status;
+	if (fstat(descriptor, &status) != 0 || !S_ISREG(status.st_mode))
+		refuse("not a regular file");
+	if (status.st_size == 0)
+		refuse("the file is empty");
+	void *mapped = mmap(NULL, (size_t)status.st_size, PROT_READ, MAP_PRIVATE, descriptor, 0);
+	close(descriptor);
+	if (mapped == MAP_FAILED)
+		refuse("cannot map it: %s", strerror(errno));
+
+	static struct xmig_image image;
+	char error[256];
+	if (xmig_image_parse(mapped, (size_t)status.st_size, &image, error, sizeof error) != 0)
+		refuse("%s", error);
+	check_identity(&image);
+	check_registers(&image);
+	for (size_t i = 0; i < image.load_count; i++) {
+		struct xmig_image_load load;
+		xmig_image_load_at(&image, i, &load);
+		if (!load_is_allowed(&load))
+			refuse("segment %zu (%#llx, %llu bytes) lies outside the migrated ranges",
+			       i, (unsigned long long)load.address,
+			       (unsigned long long)load.memory_size);
+	}
+
+	/* From here on the process's memory is the image's: nothing may fail
+	 * half-way for a reason the checks above could have seen. */
+	for (size_t i = 0; i < image.load_count; i++) {
+		struct xmig_image_load load;
+		xmig_image_load_at(&image, i, &load);
+		void *target = (void *)(uintptr_t)load.address;
+		memcpy(target, load.bytes, load.file_size);
+		memset((char *)target + load.file_size, 0, load.memory_size - load.file_size);
+	}
+	if (xmig_recreate_process_state(&image, error, sizeof error) != 0)
+		refuse("%s", error);
+	resume_registers = image.registers;
+	munmap(mapped, (size_t)status.st_size);
+	xmig_resume(&resume_registers);
+}

@@ -1,0 +1,120 @@
+#define _GNU_SOURCE
+#include "trigger.h"
+
+#include "process_state.h"
+#include "xmig/runtime.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static struct xmig_policy policy = {0, NULL, -1, 0, 0};
+static volatile sig_atomic_t requested_by_signal;
+static uint64_t points_reached;
+static int captured_once;
+
+static void on_request(int signal_number)
+{
+	(void)signal_number;
+	requested_by_signal = 1;
+	__xmig_pending = 1;
+}
+
+static void report_points(void)
+{
+	fprintf(stderr, "xmig: %llu migration points reached\n",
+	        (unsigned long long)points_reached);
+}
+
+static int parse_count(const char *name, const char *text, uint64_t *value)
+{
+	char *end;
+	errno = 0;
+	unsigned long long parsed = strtoull(text, &end, 10);
+	if (errno || end == text || *end != '\0' || text[0] == '-') {
+		fprintf(stderr, "xmig: %s=%s is not a number\n", name, text);
+		return -1;
+	}
+	*value = parsed;
+	return 0;
+}
+
+int xmig_trigger_init(void)
+{
+	const char *text;
+	if ((text = getenv("XMIG_CAPTURE_AT")) && *text) {
+		if (parse_count("XMIG_CAPTURE_AT", text, &policy.capture_at) != 0)
+			return -1;
+		if (policy.capture_at == 0) {
+			fputs("xmig: XMIG_CAPTURE_AT counts from 1\n", stderr);
+			return -1;
+		}
+	}
+	policy.image_path = getenv("XMIG_IMAGE");
+	if ((text = getenv("XMIG_IMAGE_FD")) && *text) {
+		uint64_t descriptor;
+		if (parse_count("XMIG_IMAGE_FD", text, &descriptor) != 0 || descriptor > 1 << 20)
+			return -1;
+		policy.image_descriptor = (int)descriptor;
+	}
+	if ((text = getenv("XMIG_AFTER_CAPTURE")) && *text) {
+		if (strcmp(text, "continue") == 0) {
+			policy.continue_after_capture = 1;
+		} else if (strcmp(text, "exit") != 0) {
+			fprintf(stderr, "xmig: XMIG_AFTER_CAPTURE=%s: use exit or continue\n",
+			        text);
+			return -1;
+		}
+	}
+	if ((text = getenv("XMIG_COUNT_POINTS")) && strcmp(text, "1") == 0) {
+		policy.count_points = 1;
+		atexit(report_points);
+	}
+	/* Counting needs every point to take the slow path. */
+	if (policy.capture_at || policy.count_points)
+		__xmig_pending = 1;
+
+	struct sigaction action;
+	memset(&action, 0, sizeof action);
+	action.sa_handler = on_request;
+	action.sa_flags = SA_RESTART;
+	sigemptyset(&action.sa_mask);
+	if (sigaction(SIGUSR1, &action, NULL) != 0) {
+		perror("xmig: cannot install the SIGUSR1 handler");
+		return -1;
+	}
+	xmig_set_own_signal(SIGUSR1);
+	return 0;
+}
+
+const struct xmig_policy *xmig_policy(void)
+{
+	return &policy;
+}
+
+int xmig_trigger_should_capture(void)
+{
+	points_reached++;
+	if (requested_by_signal)
+		return 1;
+	return policy.capture_at && !captured_once && points_reached >= policy.capture_at;
+}
+
+void xmig_trigger_after_attempt(int finished)
+{
+	if (finished) {
+		captured_once = 1;
+		requested_by_signal = 0;
+	}
+	/* A declined request stays pending until a point where the stack can
+	 * move; counting keeps every point on the slow path. */
+	int waiting = requested_by_signal || (policy.capture_at && !captured_once);
+	__xmig_pending = waiting || policy.count_points;
+}
+
+uint64_t xmig_points_reached(void)
+{
+	return points_reached;
+}

@@ -1,0 +1,42 @@
+/* When to capture, and where the image goes: from the environment the
+ * launcher (or a test) sets, and from SIGUSR1.
+ *
+ *   XMIG_CAPTURE_AT=K       capture at the K-th migration point reached (or
+ *                           the first one after it where the stack can move)
+ *   XMIG_IMAGE=PATH         write the image there (default xmig-PID.core)
+ *   XMIG_IMAGE_FD=N         or to this open descriptor (a pipe, say)
+ *   XMIG_AFTER_CAPTURE=exit|continue
+ *                           stop with XMIG_EXIT_CAPTURED (default), or go on
+ *   XMIG_COUNT_POINTS=1     report at exit how many points were reached
+ *   SIGUSR1                 capture at the next migration point that can
+ */
+#ifndef XMIG_RUNTIME_TRIGGER_H
+#define XMIG_RUNTIME_TRIGGER_H
+
+#include <stdint.h>
+
+struct xmig_policy {
+	uint64_t capture_at; /* 0: not by count */
+	const char *image_path;
+	int image_descriptor; /* -1: use image_path */
+	int continue_after_capture;
+	int count_points;
+};
+
+/* Reads the environment and installs the signal handler; 0, or -1 with a
+ * message on stderr when a setting is malformed. */
+int xmig_trigger_init(void);
+
+const struct xmig_policy *xmig_policy(void);
+
+/* At every slow-path entry: whether to try a capture now. */
+int xmig_trigger_should_capture(void);
+
+/* After a slow-path entry: `finished` when an image was written, or writing
+ * it failed (no retry then); otherwise a request that was declined stays
+ * pending. */
+void xmig_trigger_after_attempt(int finished);
+
+uint64_t xmig_points_reached(void);
+
+#endif

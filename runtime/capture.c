@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 /* Written by __xmig_point (arch/<isa>/point.S); not migrated memory. */
@@ -30,13 +31,18 @@ extern uint64_t xmig_heap_used_end(void) __attribute__((weak));
 
 static int verbose = -1;
 
-static void say(const char *format, const char *detail, uint64_t address)
+static int is_verbose(void)
 {
 	if (verbose < 0) {
 		const char *setting = getenv("XMIG_VERBOSE");
 		verbose = setting && strcmp(setting, "1") == 0;
 	}
-	if (verbose)
+	return verbose;
+}
+
+static void say(const char *format, const char *detail, uint64_t address)
+{
+	if (is_verbose())
 		fprintf(stderr, format, detail, (unsigned long long)address);
 }
 
@@ -110,6 +116,8 @@ static int capture(const struct xmig_registers *registers, const struct xmig_fra
 		path = default_path;
 	}
 
+	struct timespec started, finished;
+	clock_gettime(CLOCK_MONOTONIC, &started);
 	/* What the program wrote must be out before its state is frozen: the
 	 * destination has fresh stdio buffers. */
 	fflush(NULL);
@@ -132,8 +140,13 @@ static int capture(const struct xmig_registers *registers, const struct xmig_fra
 	                ? xmig_image_write(policy->image_descriptor, &contents, &written, &error)
 	                : capture_to_path(path, &contents, &written, &error);
 	if (status == 0) {
-		say("xmig: captured %s (%llu bytes)\n",
-		    policy->image_descriptor >= 0 ? "to the image descriptor" : path, written);
+		clock_gettime(CLOCK_MONOTONIC, &finished);
+		double seconds = (double)(finished.tv_sec - started.tv_sec) +
+		                 (double)(finished.tv_nsec - started.tv_nsec) * 1e-9;
+		if (is_verbose())
+			fprintf(stderr, "xmig: captured %s: %llu bytes in %.6f s\n",
+			        policy->image_descriptor >= 0 ? "to the image descriptor" : path,
+			        (unsigned long long)written, seconds);
 		return 0;
 	}
 failed:

@@ -16,8 +16,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* arch/<isa>/point.S */
@@ -25,6 +27,8 @@ _Noreturn void xmig_resume(const struct xmig_registers *registers);
 
 extern char __xmig_data_start[], __xmig_data_end[];
 extern const char __xmig_text_start[], __xmig_text_end[];
+
+#define PAGE 4096u
 
 /* The registers outlive the image's mapping, and the stacks being rewritten:
  * static storage. */
@@ -103,8 +107,52 @@ static void check_registers(const struct xmig_image *image)
 		refuse("its data-stack pointer is outside the data stack");
 }
 
+/* Whether the page is backed by the binary's file: there, dropping the page
+ * brings back the file's bytes, not zeros. */
+static int file_backed(uint64_t page)
+{
+	const Elf64_Phdr *headers = (const Elf64_Phdr *)getauxval(AT_PHDR);
+	unsigned long count = getauxval(AT_PHNUM);
+	for (unsigned long i = 0; headers && i < count; i++) {
+		if (headers[i].p_type != PT_LOAD)
+			continue;
+		uint64_t end = (headers[i].p_vaddr + headers[i].p_filesz + PAGE - 1) / PAGE * PAGE;
+		if (page < end && page + PAGE > headers[i].p_vaddr)
+			return 1;
+	}
+	return 0;
+}
+
+/* Zeroes [start, end). Most of it is usually untouched anonymous memory, as
+ * large zero-filled arrays are: dropping those pages zeroes them without
+ * faulting each one in, which memset would. */
+static void zero(uint64_t start, uint64_t end)
+{
+	uint64_t first_page = (start + PAGE - 1) / PAGE * PAGE;
+	uint64_t last_page = end / PAGE * PAGE;
+	if (first_page >= last_page) {
+		memset((void *)(uintptr_t)start, 0, end - start);
+		return;
+	}
+	memset((void *)(uintptr_t)start, 0, first_page - start);
+	memset((void *)(uintptr_t)last_page, 0, end - last_page);
+	uint64_t run = first_page;
+	for (uint64_t page = first_page; page <= last_page; page += PAGE) {
+		int anonymous = page < last_page && !file_backed(page);
+		if (anonymous)
+			continue;
+		if (run < page && madvise((void *)(uintptr_t)run, page - run, MADV_DONTNEED) != 0)
+			memset((void *)(uintptr_t)run, 0, page - run);
+		if (page < last_page)
+			memset((void *)(uintptr_t)page, 0, PAGE);
+		run = page + PAGE;
+	}
+}
+
 _Noreturn void xmig_restore(const char *image_path)
 {
+	struct timespec started, finished;
+	clock_gettime(CLOCK_MONOTONIC, &started);
 	image_name = image_path;
 	int descriptor = open(image_path, O_RDONLY | O_CLOEXEC);
 	if (descriptor < 0)
@@ -139,13 +187,20 @@ _Noreturn void xmig_restore(const char *image_path)
 	for (size_t i = 0; i < image.load_count; i++) {
 		struct xmig_image_load load;
 		xmig_image_load_at(&image, i, &load);
-		void *target = (void *)(uintptr_t)load.address;
-		memcpy(target, load.bytes, load.file_size);
-		memset((char *)target + load.file_size, 0, load.memory_size - load.file_size);
+		memcpy((void *)(uintptr_t)load.address, load.bytes, load.file_size);
+		zero(load.address + load.file_size, load.address + load.memory_size);
 	}
 	if (xmig_recreate_process_state(&image, error, sizeof error) != 0)
 		refuse("%s", error);
 	resume_registers = image.registers;
 	munmap(mapped, (size_t)status.st_size);
+	const char *verbose = getenv("XMIG_VERBOSE");
+	if (verbose && strcmp(verbose, "1") == 0) {
+		clock_gettime(CLOCK_MONOTONIC, &finished);
+		fprintf(stderr, "xmig: restored %s: %lld bytes in %.6f s\n", image_path,
+		        (long long)status.st_size,
+		        (double)(finished.tv_sec - started.tv_sec) +
+		                (double)(finished.tv_nsec - started.tv_nsec) * 1e-9);
+	}
 	xmig_resume(&resume_registers);
 }

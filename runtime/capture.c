@@ -57,6 +57,8 @@ static void fill_state(const struct xmig_registers *registers, const struct xmig
 	state->elf_machine = EM_AARCH64;
 #endif
 	state->site_id = walk->site_id;
+	if (walk->unpaired_frames)
+		state->flags |= XMIG_IMAGE_SAME_ISA_ONLY;
 	state->frame_count = walk->frame_count;
 	state->data_stack_pointer = (uint64_t)(uintptr_t)__xmig_data_stack_pointer;
 	state->heap_end = xmig_heap_used_end ? xmig_heap_used_end() : XMIG_HEAP_ARENA_BASE;
@@ -164,7 +166,7 @@ void xmig_point_slow(struct xmig_registers *registers)
 		return;
 	}
 	struct xmig_frame_walk walk;
-	if (xmig_walk_frames(registers, &walk) != 0) {
+	if (xmig_walk_frames(registers, xmig_policy()->same_isa_only, &walk) != 0) {
 		say("xmig: not migrating here: %s (%#llx); trying again at the next point\n",
 		    walk.declined, walk.declined_at);
 		xmig_trigger_after_attempt(0);

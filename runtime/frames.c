@@ -18,8 +18,10 @@ static int decline(struct xmig_frame_walk *walk, const char *reason, uint64_t ad
 	return -1;
 }
 
-int xmig_walk_frames(const struct xmig_registers *registers, struct xmig_frame_walk *walk)
+int xmig_walk_frames(const struct xmig_registers *registers, int same_isa_only,
+                     struct xmig_frame_walk *walk)
 {
+	walk->unpaired_frames = 0;
 	walk->site_id = 0;
 	walk->frame_count = 0;
 	walk->declined = NULL;
@@ -45,8 +47,9 @@ int xmig_walk_frames(const struct xmig_registers *registers, struct xmig_frame_w
 			               pc);
 		if (site->flags & XMIG_SITE_UNSAFE)
 			return decline(walk, "a frame is at a site marked unsafe", pc);
-		if (site->unpaired)
+		if (site->unpaired && !same_isa_only)
 			return decline(walk, "a frame is at a site the other ISA lacks", pc);
+		walk->unpaired_frames += site->unpaired != 0;
 		walk->frame_count++;
 		/* The frame record must lie inside the native stack, above the
 		 * previous one: anything else is not a chain the walk can trust. */

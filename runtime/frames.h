@@ -10,12 +10,15 @@
 struct xmig_frame_walk {
 	uint64_t site_id;     /* the migration point's */
 	uint64_t frame_count; /* frames that will migrate */
+	int unpaired_frames;  /* how many are at sites the other ISA lacks */
 	/* Why not, when it cannot: a message and the address it is about. */
 	const char *declined;
 	uint64_t declined_at;
 };
 
-/* 0 when every frame may migrate; -1 with walk->declined set otherwise. */
-int xmig_walk_frames(const struct xmig_registers *registers, struct xmig_frame_walk *walk);
+/* 0 when every frame may migrate; -1 with walk->declined set otherwise. With
+ * same_isa_only, frames at unpaired sites do not count against it. */
+int xmig_walk_frames(const struct xmig_registers *registers, int same_isa_only,
+                     struct xmig_frame_walk *walk);
 
 #endif

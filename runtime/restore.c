@@ -1,6 +1,7 @@
 #define _GNU_SOURCE
 #include "restore.h"
 
+#include "exit_handlers.h"
 #include "own_binary.h"
 #include "process_state.h"
 #include "xmig/core_registers.h"
@@ -192,6 +193,7 @@ _Noreturn void xmig_restore(const char *image_path)
 	}
 	if (xmig_recreate_process_state(&image, error, sizeof error) != 0)
 		refuse("%s", error);
+	xmig_exit_handlers_after_restore();
 	resume_registers = image.registers;
 	munmap(mapped, (size_t)status.st_size);
 	const char *verbose = getenv("XMIG_VERBOSE");

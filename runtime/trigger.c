@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static struct xmig_policy policy = {0, NULL, -1, 0, 0};
+static struct xmig_policy policy = {0, NULL, -1, 0, 0, 0};
 static volatile sig_atomic_t requested_by_signal;
 static uint64_t points_reached;
 static int captured_once;
@@ -72,6 +72,8 @@ int xmig_trigger_init(void)
 		policy.count_points = 1;
 		atexit(report_points);
 	}
+	if ((text = getenv("XMIG_SAME_ISA_ONLY")) && strcmp(text, "1") == 0)
+		policy.same_isa_only = 1;
 	/* Counting needs every point to take the slow path. */
 	if (policy.capture_at || policy.count_points)
 		__xmig_pending = 1;

@@ -8,6 +8,8 @@
  *   XMIG_AFTER_CAPTURE=exit|continue
  *                           stop with XMIG_EXIT_CAPTURED (default), or go on
  *   XMIG_COUNT_POINTS=1     report at exit how many points were reached
+ *   XMIG_SAME_ISA_ONLY=1    the image will be restored on this ISA only: sites
+ *                           the other ISA lacks do not hold the capture back
  *   SIGUSR1                 capture at the next migration point that can
  */
 #ifndef XMIG_RUNTIME_TRIGGER_H
@@ -21,6 +23,7 @@ struct xmig_policy {
 	int image_descriptor; /* -1: use image_path */
 	int continue_after_capture;
 	int count_points;
+	int same_isa_only;
 };
 
 /* Reads the environment and installs the signal handler; 0, or -1 with a

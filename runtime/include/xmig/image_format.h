@@ -46,7 +46,12 @@ struct xmig_image_state {
 	uint64_t heap_end; /* end of the heap arena's used part */
 	uint64_t native_stack_top;
 	uint64_t ranges[4][2]; /* [range - 1] = {start, end} as captured */
+	uint64_t flags;        /* XMIG_IMAGE_* */
 };
+
+/* Captured with sites on the stack that the other ISA lacks: the image can be
+ * restored by the same binary only, and the transformer refuses it. */
+#define XMIG_IMAGE_SAME_ISA_ONLY 0x1u
 
 struct xmig_image_binary {
 	uint32_t build_id_size;

@@ -25,7 +25,10 @@
 /* Written by __xmig_point (arch/<isa>/point.S); not migrated memory. */
 struct xmig_registers xmig_point_registers;
 
-extern char __xmig_data_start[], __xmig_data_end[];
+/* Defined by xmig-align's scripts; weak, so that a binary linked without
+ * them still links, and only declines to migrate (no stack maps either). */
+extern char __xmig_data_start[] __attribute__((weak));
+extern char __xmig_data_end[] __attribute__((weak));
 /* The heap's used part (heap/), absent from builds without it. */
 extern uint64_t xmig_heap_used_end(void) __attribute__((weak));
 
@@ -161,6 +164,14 @@ void xmig_point_slow(struct xmig_registers *registers)
 {
 	int saved_errno = errno;
 	if (!xmig_trigger_should_capture()) {
+		/* Counting with XMIG_VERBOSE=1 also says where a capture would be
+		 * declined, so that tests can aim at such points. */
+		if (xmig_policy()->count_points && is_verbose()) {
+			struct xmig_frame_walk walk;
+			if (xmig_walk_frames(registers, xmig_policy()->same_isa_only, &walk) != 0)
+				fprintf(stderr, "xmig: point %llu would be declined: %s\n",
+				        (unsigned long long)xmig_points_reached(), walk.declined);
+		}
 		xmig_trigger_after_attempt(0);
 		errno = saved_errno;
 		return;

@@ -60,6 +60,13 @@ int xmig_walk_frames(const struct xmig_registers *registers, int same_isa_only,
 		uint64_t return_address = record[1];
 		if (return_address == (uint64_t)(uintptr_t)__xmig_main_return)
 			return 0;
+		/* A caller without sites (libc calling back) keeps no frame
+		 * record: say that, rather than what its frame pointer holds. */
+		if (!xmig_site_at(return_address))
+			return decline(walk,
+			               "a frame returns into code that was not instrumented "
+			               "(a callback from a library?)",
+			               return_address);
 		if (caller_fp <= fp)
 			return decline(walk, "the frame-pointer chain does not go outwards", fp);
 		pc = return_address;

@@ -26,8 +26,12 @@
 /* arch/<isa>/point.S */
 _Noreturn void xmig_resume(const struct xmig_registers *registers);
 
-extern char __xmig_data_start[], __xmig_data_end[];
-extern const char __xmig_text_start[], __xmig_text_end[];
+/* Defined by xmig-align's scripts; weak, so that a binary linked without
+ * them still links, and refuses to restore. */
+extern char __xmig_data_start[] __attribute__((weak));
+extern char __xmig_data_end[] __attribute__((weak));
+extern const char __xmig_text_start[] __attribute__((weak));
+extern const char __xmig_text_end[] __attribute__((weak));
 
 #define PAGE 4096u
 
@@ -155,6 +159,9 @@ _Noreturn void xmig_restore(const char *image_path)
 	struct timespec started, finished;
 	clock_gettime(CLOCK_MONOTONIC, &started);
 	image_name = image_path;
+	if (!__xmig_data_start || !__xmig_data_end || !__xmig_text_start || !__xmig_text_end)
+		refuse("this binary was not linked with xmig-align's scripts (build it with "
+		       "xmig-cc)");
 	int descriptor = open(image_path, O_RDONLY | O_CLOEXEC);
 	if (descriptor < 0)
 		refuse("%s", strerror(errno));

@@ -2,6 +2,7 @@
 #include "image_writer.h"
 
 #include "checksum.h"
+#include "untouched_pages.h"
 #include "xmig/core_registers.h"
 
 #include <elf.h>
@@ -51,7 +52,8 @@ static int all_zero(const uint8_t *bytes, size_t size)
 }
 
 /* Splits [start, end) at page boundaries into maximal zero and non-zero runs. */
-static size_t split_range(uint64_t start, uint64_t end, struct run *runs)
+static size_t split_range(uint64_t start, uint64_t end, struct run *runs,
+                          struct xmig_untouched_pages *untouched)
 {
 	size_t count = 0;
 	for (uint64_t at = start; at < end;) {
@@ -59,7 +61,8 @@ static size_t split_range(uint64_t start, uint64_t end, struct run *runs)
 		if (next > end)
 			next = end;
 		/* Word reads need 8-byte alignment; ranges start 8-aligned. */
-		int has_bytes = !all_zero((const uint8_t *)(uintptr_t)at, (size_t)(next - at));
+		int has_bytes = !xmig_page_untouched(untouched, at) &&
+		                !all_zero((const uint8_t *)(uintptr_t)at, (size_t)(next - at));
 		if (count > 0 && runs[count - 1].has_bytes == has_bytes &&
 		    runs[count - 1].start + runs[count - 1].size == at)
 			runs[count - 1].size += next - at;
@@ -140,10 +143,13 @@ int xmig_image_write(int descriptor, const struct xmig_image_contents *contents,
 		goto out;
 	}
 	size_t run_count = 0;
+	struct xmig_untouched_pages untouched;
+	xmig_untouched_pages_open(&untouched);
 	for (int r = 0; r < 4; r++) {
 		const uint64_t *range = contents->state.ranges[r];
-		run_count += split_range(range[0], range[1], runs + run_count);
+		run_count += split_range(range[0], range[1], runs + run_count, &untouched);
 	}
+	xmig_untouched_pages_close(&untouched);
 
 	size_t path_size = strlen(contents->binary_path) + 1;
 	size_t cwd_size = strlen(contents->cwd) + 1;

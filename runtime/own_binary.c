@@ -46,3 +46,17 @@ const char *xmig_own_path(void)
 	}
 	return path;
 }
+
+int xmig_page_is_file_backed(uint64_t page)
+{
+	const Elf64_Phdr *headers = (const Elf64_Phdr *)getauxval(AT_PHDR);
+	unsigned long count = getauxval(AT_PHNUM);
+	for (unsigned long i = 0; headers && i < count; i++) {
+		if (headers[i].p_type != PT_LOAD)
+			continue;
+		uint64_t end = (headers[i].p_vaddr + headers[i].p_filesz + 4095) / 4096 * 4096;
+		if (page < end && page + 4096 > headers[i].p_vaddr)
+			return 1;
+	}
+	return 0;
+}

@@ -12,4 +12,9 @@ uint32_t xmig_own_build_id(const uint8_t **build_id);
 /* The path of the running binary, or "" when unknown. */
 const char *xmig_own_path(void);
 
+/* Whether the page at this address is backed by the binary's file (its
+ * initialized data), where an untouched page holds the file's bytes rather
+ * than zeros. */
+int xmig_page_is_file_backed(uint64_t page);
+
 #endif

@@ -112,22 +112,6 @@ static void check_registers(const struct xmig_image *image)
 		refuse("its data-stack pointer is outside the data stack");
 }
 
-/* Whether the page is backed by the binary's file: there, dropping the page
- * brings back the file's bytes, not zeros. */
-static int file_backed(uint64_t page)
-{
-	const Elf64_Phdr *headers = (const Elf64_Phdr *)getauxval(AT_PHDR);
-	unsigned long count = getauxval(AT_PHNUM);
-	for (unsigned long i = 0; headers && i < count; i++) {
-		if (headers[i].p_type != PT_LOAD)
-			continue;
-		uint64_t end = (headers[i].p_vaddr + headers[i].p_filesz + PAGE - 1) / PAGE * PAGE;
-		if (page < end && page + PAGE > headers[i].p_vaddr)
-			return 1;
-	}
-	return 0;
-}
-
 /* Zeroes [start, end). Most of it is usually untouched anonymous memory, as
  * large zero-filled arrays are: dropping those pages zeroes them without
  * faulting each one in, which memset would. */
@@ -143,7 +127,7 @@ static void zero(uint64_t start, uint64_t end)
 	memset((void *)(uintptr_t)last_page, 0, end - last_page);
 	uint64_t run = first_page;
 	for (uint64_t page = first_page; page <= last_page; page += PAGE) {
-		int anonymous = page < last_page && !file_backed(page);
+		int anonymous = page < last_page && !xmig_page_is_file_backed(page);
 		if (anonymous)
 			continue;
 		if (run < page && madvise((void *)(uintptr_t)run, page - run, MADV_DONTNEED) != 0)

@@ -22,8 +22,11 @@ static void on_request(int signal_number)
 	__xmig_pending = 1;
 }
 
-static void report_points(void)
+extern int __cxa_atexit(void (*function)(void *), void *argument, void *dso_handle);
+
+static void report_points(void *unused)
 {
+	(void)unused;
 	fprintf(stderr, "xmig: %llu migration points reached\n",
 	        (unsigned long long)points_reached);
 }
@@ -70,7 +73,9 @@ int xmig_trigger_init(void)
 	}
 	if ((text = getenv("XMIG_COUNT_POINTS")) && strcmp(text, "1") == 0) {
 		policy.count_points = 1;
-		atexit(report_points);
+		/* libc's own list, not atexit's: that one belongs to the program
+		 * and migrates, and this handler is this process's. */
+		__cxa_atexit(report_points, NULL, NULL);
 	}
 	if ((text = getenv("XMIG_SAME_ISA_ONLY")) && strcmp(text, "1") == 0)
 		policy.same_isa_only = 1;

@@ -60,3 +60,11 @@ find_path(XMIG_LIBELF_INCLUDE gelf.h)
 if(NOT XMIG_LIBELF OR NOT XMIG_LIBELF_INCLUDE)
 	message(FATAL_ERROR "libelf not found. Package: libelf-dev; ${XMIG_INSTALL_HINT}.")
 endif()
+
+# libdwarf decodes .eh_frame in the transformer; Debian 12 puts its header in
+# libdwarf/, later releases in libdwarf-0/.
+find_library(XMIG_LIBDWARF dwarf)
+find_path(XMIG_LIBDWARF_INCLUDE libdwarf.h PATH_SUFFIXES libdwarf libdwarf-0)
+if(NOT XMIG_LIBDWARF OR NOT XMIG_LIBDWARF_INCLUDE)
+	message(FATAL_ERROR "libdwarf not found. Package: libdwarf-dev; ${XMIG_INSTALL_HINT}.")
+endif()

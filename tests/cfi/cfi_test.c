@@ -10,6 +10,7 @@
  *                                  of bounds (this test runs under ASan)
  */
 #include "../unit/check.h"
+#include "../unit/whole_file.h"
 #include "xmig/binary_sites.h"
 #include "xmig/cfi.h"
 #include "xmig/elf_file.h"
@@ -158,22 +159,6 @@ static int frames(int count, char **paths)
 	return 0;
 }
 
-static uint8_t *read_whole(const char *path, size_t *size)
-{
-	FILE *stream = fopen(path, "rb");
-	CHECK(stream != NULL);
-	CHECK(fseek(stream, 0, SEEK_END) == 0);
-	long length = ftell(stream);
-	CHECK(length > 0);
-	rewind(stream);
-	uint8_t *data = malloc((size_t)length);
-	CHECK(data != NULL);
-	CHECK(fread(data, 1, (size_t)length, stream) == (size_t)length);
-	fclose(stream);
-	*size = (size_t)length;
-	return data;
-}
-
 struct eh_frame_place {
 	size_t offset, size;
 	size_t name_field;     /* file offset of its section header's sh_name */
@@ -260,7 +245,7 @@ static void put32(uint8_t *at, uint32_t value)
 static int damage(const char *path, const char *scratch)
 {
 	size_t size;
-	uint8_t *original = read_whole(path, &size);
+	uint8_t *original = read_whole_file(path, &size);
 	struct eh_frame_place place = find_eh_frame(path);
 	size_t length = place.size;
 	CHECK(place.offset + length <= size && place.name_field + 4 <= size);

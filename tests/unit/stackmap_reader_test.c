@@ -2,6 +2,7 @@
  * flipped byte of a real section either parses or is refused with a message,
  * never read out of bounds (this test runs under AddressSanitizer). */
 #include "check.h"
+#include "whole_file.h"
 #include "xmig/sites.h"
 #include "xmig/stackmap.h"
 
@@ -9,22 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static uint8_t *read_file(const char *path, size_t *size)
-{
-	FILE *file = fopen(path, "rb");
-	CHECK(file != NULL);
-	CHECK(fseek(file, 0, SEEK_END) == 0);
-	long length = ftell(file);
-	CHECK(length > 0);
-	rewind(file);
-	uint8_t *data = malloc((size_t)length);
-	CHECK(data != NULL);
-	CHECK(fread(data, 1, (size_t)length, file) == (size_t)length);
-	fclose(file);
-	*size = (size_t)length;
-	return data;
-}
 
 /* Parses a copy of exactly `size` bytes, so that any read past it faults. */
 static int parse_copy(const uint8_t *data, size_t size, struct xmig_error *error)
@@ -50,7 +35,7 @@ int main(int argc, char **argv)
 {
 	CHECK(argc == 2);
 	size_t size;
-	uint8_t *section = read_file(argv[1], &size);
+	uint8_t *section = read_whole_file(argv[1], &size);
 	struct xmig_error error = {{0}};
 
 	struct xmig_stackmap stackmap;

@@ -13,7 +13,6 @@
 #include "xmig/ranges.h"
 #include "xmig/runtime.h"
 
-#include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -54,11 +53,7 @@ static void fill_state(const struct xmig_registers *registers, const struct xmig
 {
 	memset(state, 0, sizeof *state);
 	state->version = XMIG_IMAGE_VERSION;
-#if defined(__x86_64__)
-	state->elf_machine = EM_X86_64;
-#elif defined(__aarch64__)
-	state->elf_machine = EM_AARCH64;
-#endif
+	state->elf_machine = xmig_own_elf_machine();
 	state->site_id = walk->site_id;
 	if (walk->unpaired_frames)
 		state->flags |= XMIG_IMAGE_SAME_ISA_ONLY;

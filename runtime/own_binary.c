@@ -37,6 +37,15 @@ uint32_t xmig_own_build_id(const uint8_t **build_id)
 	return 0;
 }
 
+/* The linker defines it at the binary's ELF header, mapped at the start of
+ * the first segment. */
+extern const Elf64_Ehdr __ehdr_start;
+
+uint16_t xmig_own_elf_machine(void)
+{
+	return __ehdr_start.e_machine;
+}
+
 const char *xmig_own_path(void)
 {
 	static char path[PATH_MAX];

@@ -9,6 +9,9 @@
  * when the binary has none. */
 uint32_t xmig_own_build_id(const uint8_t **build_id);
 
+/* The ELF machine number of the running binary: its ISA. */
+uint16_t xmig_own_elf_machine(void);
+
 /* The path of the running binary, or "" when unknown. */
 const char *xmig_own_path(void);
 

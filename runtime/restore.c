@@ -10,7 +10,6 @@
 #include "xmig/ranges.h"
 #include "xmig/runtime.h"
 
-#include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -75,12 +74,7 @@ static int load_is_allowed(const struct xmig_image_load *load)
 
 static void check_identity(const struct xmig_image *image)
 {
-	const struct xmig_core_layout *own;
-#if defined(__x86_64__)
-	own = xmig_core_layout_for_machine(EM_X86_64);
-#else
-	own = xmig_core_layout_for_machine(EM_AARCH64);
-#endif
+	const struct xmig_core_layout *own = xmig_core_layout_for_machine(xmig_own_elf_machine());
 	if (image->elf_machine != own->elf_machine)
 		refuse("it holds %s state and this is the %s binary; transform it first "
 		       "(xmig-transform)",

@@ -9,8 +9,10 @@ set(XMIG_ISAS x86_64 aarch64)
 # (aarch64 fuses multiply-adds by default and has an unsigned plain char).
 set(XMIG_PORTABLE_FLAGS -ffp-contract=off -fsigned-char)
 # Static, non-PIE binaries: code and data at link-time addresses, which the
-# aligned link of both ISAs relies on.
-set(XMIG_PROGRAM_CFLAGS -fno-pie ${XMIG_PORTABLE_FLAGS})
+# aligned link of both ISAs relies on. No stack protector: its canary comes
+# from each process's own thread-local storage, so a frame restored in
+# another process (of either ISA) would fail its check on return.
+set(XMIG_PROGRAM_CFLAGS -fno-pie -fno-stack-protector ${XMIG_PORTABLE_FLAGS})
 
 if(CMAKE_HOST_SYSTEM_PROCESSOR MATCHES "^(x86_64|AMD64|amd64)$")
 	set(XMIG_HOST_ISA x86_64)

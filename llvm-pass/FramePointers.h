@@ -1,5 +1,7 @@
-// Keeps a frame pointer in every instrumented function: the runtime finds the
-// frames on the stack at capture by walking the frame-pointer chain.
+// Gives every instrumented function a frame the other ISA can be told about:
+// a frame pointer (the runtime finds the frames at capture by walking their
+// chain) and no stack realignment (a realigned frame's size is not fixed, so
+// the stack map cannot record it).
 #ifndef XMIG_FRAME_POINTERS_H
 #define XMIG_FRAME_POINTERS_H
 

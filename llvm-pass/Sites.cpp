@@ -4,7 +4,9 @@
 #include "MigrationPoints.h"
 #include "Naming.h"
 #include "Options.h"
+#include "Resume.h"
 #include "SiteSelection.h"
+#include "SiteSlots.h"
 #include "xmig/site_record.h"
 
 #include "llvm/ADT/DenseMap.h"
@@ -96,6 +98,7 @@ struct Site {
 
 struct SiteContext {
 	const DataLayout &layout;
+	const DenseMap<Value *, AllocaInst *> &slots;
 	uint64_t frame_signature;
 	uint8_t function_flags;
 	bool live_in_allowed;
@@ -104,9 +107,8 @@ struct SiteContext {
 } // namespace
 
 // Returns the new call; the old one stays in place, with no uses, until every
-// site is rewritten, because later sites may still list it as a live value.
-static CallBase *makeSite(const Site &site, const DenseMap<Value *, Value *> &replaced,
-                          const SiteContext &context_of_site)
+// site is rewritten.
+static CallBase *makeSite(const Site &site, const SiteContext &context_of_site)
 {
 	CallBase *call = site.call;
 	LLVMContext &context = call->getContext();
@@ -120,15 +122,16 @@ static CallBase *makeSite(const Site &site, const DenseMap<Value *, Value *> &re
 	        nullptr, ConstantInt::get(int64_type, context_of_site.frame_signature)};
 	unsigned value_count = 0;
 	for (Value *value : site.live) {
-		if (auto found = replaced.find(value); found != replaced.end())
-			value = found->second;
 		std::optional<uint32_t> tag = typeTag(value->getType(), context_of_site.layout);
-		if (!tag) {
+		AllocaInst *slot = context_of_site.slots.lookup(value);
+		if (!tag || !slot) {
 			flags |= XMIG_SITE_UNSUPPORTED_VALUE;
 			continue;
 		}
+		// The slot's address: the stack map records where the value is,
+		// and the code after the call reads it from there (SiteSlots.h).
 		operands.push_back(ConstantInt::get(int64_type, *tag));
-		operands.push_back(value);
+		operands.push_back(slot);
 		value_count++;
 	}
 	operands[0] = ConstantInt::get(int64_type, XMIG_SITE_HEADER(flags, value_count));
@@ -172,13 +175,43 @@ unsigned prepareSites(Function &function, const TargetLibraryInfo &libraries,
 		sites.push_back({call, stableHash(name, tag, copy), liveness.liveAcross(*call)});
 	}
 
-	const SiteContext context_of_site = {function.getParent()->getDataLayout(), frame_signature,
-	                                     function_flags, live_in_allowed};
-	DenseMap<Value *, Value *> replaced;
-	for (const Site &site : sites)
-		replaced[site.call] = makeSite(site, replaced, context_of_site);
+	const DataLayout &layout = function.getParent()->getDataLayout();
+	SmallVector<SiteValues, 16> kept;
+	for (const Site &site : sites) {
+		SiteValues values{site.call, {}};
+		// An invoke ends its block, so nothing can be reloaded after it: its
+		// values stay unslotted and the site unsafe (C has no invokes).
+		if (!isa<InvokeInst>(site.call))
+			for (Value *value : site.live)
+				if (typeTag(value->getType(), layout))
+					values.values.push_back(value);
+		kept.push_back(values);
+	}
+	DenseMap<Value *, AllocaInst *> slots = keepValuesInSlots(function, kept);
+
+	const SiteContext context_of_site = {layout, slots, frame_signature, function_flags,
+	                                     live_in_allowed};
+	SmallVector<ResumableSite, 16> resumable;
+	for (size_t i = 0; i < sites.size(); i++) {
+		const Site &site = sites[i];
+		CallBase *call = makeSite(site, context_of_site);
+		// A frame can be rebuilt at a site only if every live value has a
+		// slot to be handed over in.
+		if (!kept[i].call_block || kept[i].values.size() != site.live.size())
+			continue;
+		ResumableSite entry{call,
+		                    site.id,
+		                    isMigrationPointCall(*call),
+		                    {},
+		                    kept[i].call_block,
+		                    kept[i].after_block};
+		for (Value *value : site.live)
+			entry.slots.push_back(slots.lookup(value));
+		resumable.push_back(entry);
+	}
 	for (const Site &site : sites)
 		site.call->eraseFromParent();
+	addResumePaths(function, resumable);
 	if (!sites.empty())
 		function.setGC(GCStrategy);
 	return sites.size();

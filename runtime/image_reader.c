@@ -2,6 +2,7 @@
 
 #include "checksum.h"
 #include "xmig/core_registers.h"
+#include "xmig/resume_frame.h"
 
 #include <elf.h>
 #include <stdarg.h>
@@ -78,6 +79,28 @@ static int read_files(struct xmig_image *image, char *error, size_t error_size)
 	return 0;
 }
 
+static int read_frames(struct xmig_image *image, char *error, size_t error_size)
+{
+	size_t at = 0;
+	image->frame_count = 0;
+	while (at < image->frames_size) {
+		struct xmig_resume_frame frame;
+		if (!within(at, sizeof frame, image->frames_size))
+			return fail(error, error_size, "a frame record is cut short");
+		memcpy(&frame, image->frames + at, sizeof frame);
+		if (frame.value_count > XMIG_RESUME_MAX_VALUES ||
+		    !within(at, sizeof frame + frame.value_count * XMIG_RESUME_VALUE_STRIDE,
+		            image->frames_size))
+			return fail(error, error_size, "frame record %zu is malformed",
+			            image->frame_count);
+		at += sizeof frame + frame.value_count * XMIG_RESUME_VALUE_STRIDE;
+		image->frame_count++;
+	}
+	if (image->frame_count == 0)
+		return fail(error, error_size, "the frames note holds no frame");
+	return 0;
+}
+
 static int read_note(struct xmig_image *image, const char *name, uint32_t type,
                      const uint8_t *descriptor, uint32_t size, unsigned *seen, char *error,
                      size_t error_size)
@@ -139,6 +162,10 @@ static int read_note(struct xmig_image *image, const char *name, uint32_t type,
 		image->files_size = size;
 		*seen |= 1u << 5;
 		return read_files(image, error, error_size);
+	case XMIG_NOTE_FRAMES:
+		image->frames = descriptor;
+		image->frames_size = size;
+		return read_frames(image, error, error_size);
 	case XMIG_NOTE_SIGNALS:
 		if (size != sizeof image->signals)
 			return fail(error, error_size, "the signal note has the wrong size");

@@ -4,6 +4,7 @@
 #include "exit_handlers.h"
 #include "own_binary.h"
 #include "process_state.h"
+#include "resume.h"
 #include "xmig/core_registers.h"
 #include "xmig/image_reader.h"
 #include "xmig/layout.h"
@@ -24,6 +25,8 @@
 
 /* arch/<isa>/point.S */
 _Noreturn void xmig_resume(const struct xmig_registers *registers);
+/* arch/<isa>/enter_main.S */
+_Noreturn void xmig_enter_main(uintptr_t stack_top, int argc, char **argv, char **envp);
 
 /* Defined by xmig-align's scripts; weak, so that a binary linked without
  * them still links, and refuses to restore. */
@@ -170,9 +173,15 @@ _Noreturn void xmig_restore(const char *image_path)
 
 	/* From here on the process's memory is the image's: nothing may fail
 	 * half-way for a reason the checks above could have seen. */
+	uint64_t native_low = xmig_native_stack_range.base + xmig_native_stack_range.guard_below;
+	uint64_t native_high = xmig_range_usable_end(&xmig_native_stack_range);
 	for (size_t i = 0; i < image.load_count; i++) {
 		struct xmig_image_load load;
 		xmig_image_load_at(&image, i, &load);
+		/* A transformed image's frames are rebuilt by re-entering them;
+		 * its native stack is there for debuggers. */
+		if (image.frames && inside(load.address, load.memory_size, native_low, native_high))
+			continue;
 		memcpy((void *)(uintptr_t)load.address, load.bytes, load.file_size);
 		zero(load.address + load.file_size, load.address + load.memory_size);
 	}
@@ -180,6 +189,10 @@ _Noreturn void xmig_restore(const char *image_path)
 		refuse("%s", error);
 	xmig_exit_handlers_after_restore();
 	resume_registers = image.registers;
+	if (image.frames &&
+	    xmig_resume_prepare(image.frames, image.frames_size, image.frame_count) != 0)
+		refuse("no memory to rebuild its frames");
+	int rebuild_frames = image.frames != NULL;
 	munmap(mapped, (size_t)status.st_size);
 	const char *verbose = getenv("XMIG_VERBOSE");
 	if (verbose && strcmp(verbose, "1") == 0) {
@@ -189,5 +202,7 @@ _Noreturn void xmig_restore(const char *image_path)
 		        (double)(finished.tv_sec - started.tv_sec) +
 		                (double)(finished.tv_nsec - started.tv_nsec) * 1e-9);
 	}
+	if (rebuild_frames)
+		xmig_enter_main(native_high, 0, NULL, NULL);
 	xmig_resume(&resume_registers);
 }

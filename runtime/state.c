@@ -7,3 +7,7 @@ volatile int __xmig_pending;
 
 /* The data stack's top is part of the program's state: it migrates. */
 char *XMIG_MIGRATABLE_ZEROED(__xmig_data_stack_pointer);
+
+/* Set while a restored process rebuilds its frames (resume.c): process state,
+ * like the request flag. */
+volatile int __xmig_resuming;

@@ -209,3 +209,54 @@ const char *xmig_elf_relocation_symbol(struct xmig_elf_file *file, const char *s
 	}
 	return NULL;
 }
+
+int xmig_elf_symbol(struct xmig_elf_file *file, const char *name, uint64_t *address)
+{
+	Elf_Scn *section = NULL;
+	while ((section = elf_nextscn(file->elf, section)) != NULL) {
+		GElf_Shdr header;
+		if (!gelf_getshdr(section, &header) || header.sh_type != SHT_SYMTAB ||
+		    header.sh_entsize == 0)
+			continue;
+		Elf_Data *data = elf_getdata(section, NULL);
+		if (!data)
+			return 0;
+		for (size_t i = 0; i < header.sh_size / header.sh_entsize; i++) {
+			GElf_Sym symbol;
+			if (!gelf_getsym(data, (int)i, &symbol) || symbol.st_shndx == SHN_UNDEF)
+				continue;
+			const char *symbol_name =
+			        elf_strptr(file->elf, header.sh_link, symbol.st_name);
+			if (symbol_name && strcmp(symbol_name, name) == 0) {
+				*address = symbol.st_value;
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+size_t xmig_elf_build_id(struct xmig_elf_file *file, const uint8_t **build_id)
+{
+	*build_id = NULL;
+	Elf_Scn *section = NULL;
+	while ((section = elf_nextscn(file->elf, section)) != NULL) {
+		GElf_Shdr header;
+		if (!gelf_getshdr(section, &header) || header.sh_type != SHT_NOTE)
+			continue;
+		Elf_Data *data = elf_getdata(section, NULL);
+		if (!data)
+			continue;
+		size_t offset = 0, name_offset, descriptor_offset;
+		GElf_Nhdr note;
+		while ((offset = gelf_getnote(data, offset, &note, &name_offset,
+		                              &descriptor_offset)) != 0) {
+			if (note.n_type == NT_GNU_BUILD_ID && note.n_namesz == 4 &&
+			    memcmp((const char *)data->d_buf + name_offset, "GNU", 4) == 0) {
+				*build_id = (const uint8_t *)data->d_buf + descriptor_offset;
+				return note.n_descsz;
+			}
+		}
+	}
+	return 0;
+}

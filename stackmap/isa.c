@@ -1,5 +1,7 @@
 #include "xmig/isa.h"
 
+#include "xmig/registers.h"
+
 #include <stddef.h>
 
 static const struct xmig_isa *const known_isas[] = {&xmig_isa_x86_64, &xmig_isa_aarch64};
@@ -17,4 +19,15 @@ const char *xmig_isa_register_name(const struct xmig_isa *isa, unsigned dwarf_re
 	if (dwarf_register >= isa->dwarf_registers)
 		return NULL;
 	return isa->register_names[dwarf_register]; /* NULL for unused numbers */
+}
+
+int xmig_isa_preserved_index(const struct xmig_isa *isa, unsigned dwarf_register)
+{
+	for (unsigned i = 0; i < isa->callee_saved_count; i++)
+		if (isa->callee_saved[i] == dwarf_register)
+			return (int)i;
+	for (unsigned i = 0; i < isa->fp_callee_saved_count; i++)
+		if (isa->fp_callee_saved[i] == dwarf_register)
+			return XMIG_CALLEE_SAVED_COUNT + (int)i;
+	return -1;
 }

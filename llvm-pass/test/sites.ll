@@ -3,7 +3,9 @@
 ; intrinsics stay plain calls. Each site's bundle starts with the header
 ; (magic "XS", version 1, flags, value count) and the frame signature, then
 ; lists the values live across the call, each after its type tag, arguments
-; first and then instructions in definition order.
+; first and then instructions in definition order. A value crosses the call
+; in a slot of its own: stored before it, reloaded (volatile) after it, and
+; the bundle lists the slot, whose address the stack map records.
 ; RUN: %opt-xmig -passes='xmig-tag-sites,xmig-instrument,verify' -xmig-entry-points=false -S %s | FileCheck %s
 
 declare void @program_function(i64)
@@ -23,11 +25,28 @@ entry:
 ; Live across: %out, %callback (arguments), then %x and %s. %a and %d are not.
 ; 0x5853010000000004 = 6364431797916270596: no flags, 4 values; no frame: 0.
 ; Tags: 0x03010040 pointer, 0x01010040 i64, 0x02010040 double.
-; CHECK: notail call token {{.*}} @llvm.experimental.gc.statepoint.p0(i64 [[ID1:-?[0-9]+]], i32 0, ptr elementtype(void (i64)) @program_function, i32 1, i32 2, i64 %x, i32 0, i32 0) [[SITE:#[0-9]+]] [ "deopt"(i64 6364431797916270596, i64 0, i64 50397248, ptr %out, i64 50397248, ptr %callback, i64 16842816, i64 %x, i64 33620032, double %s) ]
+; CHECK: store ptr %out, ptr %out.xmig.slot
+; CHECK-NEXT: store ptr %callback, ptr %callback.xmig.slot
+; CHECK-NEXT: store i64 %x, ptr %x.xmig.slot
+; CHECK-NEXT: store double %s, ptr %s.xmig.slot
+; CHECK-NEXT: notail call token {{.*}} @llvm.experimental.gc.statepoint.p0(i64 [[ID1:-?[0-9]+]], i32 0, ptr elementtype(void (i64)) @program_function, i32 1, i32 2, i64 %x, i32 0, i32 0) [[SITE:#[0-9]+]] [ "deopt"(i64 6364431797916270596, i64 0, i64 50397248, ptr %out.xmig.slot, i64 50397248, ptr %callback.xmig.slot, i64 16842816, ptr %x.xmig.slot, i64 33620032, ptr %s.xmig.slot) ]
+; CHECK: %out.xmig.reload = load volatile ptr, ptr %out.xmig.slot
+; CHECK-NEXT: %callback.xmig.reload = load volatile ptr, ptr %callback.xmig.slot
+; CHECK-NEXT: %x.xmig.reload = load volatile i64, ptr %x.xmig.slot
+; CHECK-NEXT: %s.xmig.reload = load volatile double, ptr %s.xmig.slot
   call void @program_function(i64 %x)
 
 ; An indirect call is a site; %callback is the callee, not live afterwards.
-; CHECK: notail call token {{.*}} @llvm.experimental.gc.statepoint.p0(i64 [[ID2:-?[0-9]+]], i32 0, ptr elementtype(void (ptr)) %callback, i32 1, i32 2, ptr %out, i32 0, i32 0) [[SITE]] [ "deopt"(i64 6364431797916270595, i64 0, i64 50397248, ptr %out, i64 16842816, i64 %x, i64 33620032, double %s) ]
+; The slots still hold what was just reloaded from them: no stores again.
+; CHECK-NOT: store
+; CHECK: notail call token {{.*}} @llvm.experimental.gc.statepoint.p0(i64 [[ID2:-?[0-9]+]], i32 0, ptr elementtype(void (ptr)) %callback.xmig.reload, i32 1, i32 2, ptr %out.xmig.reload, i32 0, i32 0) [[SITE]] [ "deopt"(i64 6364431797916270595, i64 0, i64 50397248, ptr %out.xmig.slot, i64 16842816, ptr %x.xmig.slot, i64 33620032, ptr %s.xmig.slot) ]
+; After it, every use reads the value back from its slot.
+; CHECK: %out.xmig.reload1 = load volatile ptr, ptr %out.xmig.slot
+; CHECK-NEXT: %x.xmig.reload2 = load volatile i64, ptr %x.xmig.slot
+; CHECK-NEXT: %s.xmig.reload3 = load volatile double, ptr %s.xmig.slot
+; CHECK-NEXT: %y = mul i64 %x.xmig.reload2, 3
+; CHECK-NEXT: store i64 %y, ptr %out.xmig.reload1
+; CHECK-NEXT: %r = fadd double %s.xmig.reload3, 1.0
   call void %callback(ptr %out)
 
   %y = mul i64 %x, 3

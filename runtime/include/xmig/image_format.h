@@ -26,6 +26,10 @@ enum xmig_image_note {
 	XMIG_NOTE_FILES = 4,    /* struct xmig_image_file records */
 	XMIG_NOTE_SIGNALS = 5,  /* struct xmig_image_signal[XMIG_IMAGE_SIGNALS] */
 	XMIG_NOTE_CHECKSUM = 6, /* uint64_t */
+	/* Only in a transformed image: the frames its binary rebuilds, as
+	 * struct xmig_resume_frame records (xmig/resume_frame.h), outermost
+	 * first. */
+	XMIG_NOTE_FRAMES = 7,
 };
 
 /* What a migrated range is; restore refuses a load outside the ranges it

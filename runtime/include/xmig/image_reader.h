@@ -25,6 +25,9 @@ struct xmig_image {
 	const uint8_t *files; /* struct xmig_image_file records, validated */
 	size_t files_size;
 	struct xmig_image_signal signals[XMIG_IMAGE_SIGNALS];
+	const uint8_t *frames; /* XMIG_NOTE_FRAMES, validated; NULL when absent */
+	size_t frames_size;
+	size_t frame_count;
 	size_t load_count;
 	uint64_t loads_offset; /* of the first PT_LOAD's program header */
 };

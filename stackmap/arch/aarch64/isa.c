@@ -26,10 +26,23 @@ static int follows_call(const uint8_t *code, size_t available)
 	       (word & 0xfffffc1fu) == 0xd63f0000u /* blr */;
 }
 
+/* x19-x28 and d8-d15 (v8-v15), as in xmig_registers (arch/aarch64/point.S). */
+static const uint16_t callee_saved[] = {19, 20, 21, 22, 23, 24, 25, 26, 27, 28};
+static const uint16_t fp_callee_saved[] = {72, 73, 74, 75, 76, 77, 78, 79};
+
 const struct xmig_isa xmig_isa_aarch64 = {
         .name = "aarch64",
         .elf_machine = EM_AARCH64,
         .dwarf_registers = sizeof register_names / sizeof register_names[0],
         .register_names = register_names,
         .follows_call = follows_call,
+        .stack_pointer = 31,
+        .frame_pointer = 29,
+        .return_address = 30,
+        .call_pushes = 0,
+        .stack_alignment = 16,
+        .callee_saved_count = sizeof callee_saved / sizeof callee_saved[0],
+        .callee_saved = callee_saved,
+        .fp_callee_saved_count = sizeof fp_callee_saved / sizeof fp_callee_saved[0],
+        .fp_callee_saved = fp_callee_saved,
 };

@@ -44,10 +44,20 @@ static int follows_call(const uint8_t *code, size_t available)
 	return 0;
 }
 
+/* rbx r12 r13 r14 r15, as in xmig_registers (arch/x86_64/point.S). */
+static const uint16_t callee_saved[] = {3, 12, 13, 14, 15};
+
 const struct xmig_isa xmig_isa_x86_64 = {
         .name = "x86_64",
         .elf_machine = EM_X86_64,
         .dwarf_registers = sizeof register_names / sizeof register_names[0],
         .register_names = register_names,
         .follows_call = follows_call,
+        .stack_pointer = 7,
+        .frame_pointer = 6,
+        .return_address = 16,
+        .call_pushes = 8,
+        .stack_alignment = 16,
+        .callee_saved_count = sizeof callee_saved / sizeof callee_saved[0],
+        .callee_saved = callee_saved,
 };

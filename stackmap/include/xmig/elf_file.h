@@ -48,4 +48,10 @@ const char *xmig_elf_relocation_symbol(struct xmig_elf_file *file, const char *s
  * section; NULL when no section holds it. */
 const uint8_t *xmig_elf_code_at(struct xmig_elf_file *file, uint64_t address, size_t *available);
 
+/* A symbol's value by name: 1 when found (defined), 0 when not. */
+int xmig_elf_symbol(struct xmig_elf_file *file, const char *name, uint64_t *address);
+
+/* The GNU build-id's bytes and size; 0 when the file has none. */
+size_t xmig_elf_build_id(struct xmig_elf_file *file, const uint8_t **build_id);
+
 #endif

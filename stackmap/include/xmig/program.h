@@ -1,0 +1,45 @@
+/* One linked binary of a program, loaded for the transformer: its sites with
+ * lookups by return address and by ID, its unpaired-site table, its CFI,
+ * where its outermost frame returns to, and its build-id. */
+#ifndef XMIG_PROGRAM_H
+#define XMIG_PROGRAM_H
+
+#include "xmig/binary_sites.h"
+#include "xmig/cfi.h"
+#include "xmig/error.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct xmig_program {
+	const char *path;
+	const struct xmig_isa *isa;
+	struct xmig_binary_sites binary;
+	struct xmig_cfi *cfi;
+	const struct xmig_site **by_return_address; /* sorted, binary.sites.count of them */
+	const struct xmig_site **by_id;             /* sorted */
+	const uint64_t *unpaired_ids;               /* ascending */
+	size_t unpaired_count;
+	uint64_t main_return; /* __xmig_main_return (arch/<isa>/enter_main.S) */
+	const uint8_t *build_id;
+	size_t build_id_size;
+};
+
+/* Loads a binary linked by xmig-cc (or xmig_add_executable) and checked by
+ * xmig-check; anything else is an error that says what is missing. */
+int xmig_program_load(const char *path, struct xmig_program *program, struct xmig_error *error);
+void xmig_program_free(struct xmig_program *program);
+
+/* The site whose return address this is, or NULL. */
+const struct xmig_site *xmig_program_site_at(const struct xmig_program *program,
+                                             uint64_t return_address);
+/* The site with this ID, or NULL; an ID the binary holds twice is in the
+ * unpaired table. */
+const struct xmig_site *xmig_program_site_by_id(const struct xmig_program *program, uint64_t id);
+int xmig_program_site_unpaired(const struct xmig_program *program, uint64_t id);
+
+/* "name+0x1c" for a code address, into buffer. */
+const char *xmig_program_describe(const struct xmig_program *program, uint64_t address,
+                                  char *buffer, size_t size);
+
+#endif

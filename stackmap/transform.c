@@ -1,0 +1,215 @@
+#include "xmig/transform.h"
+
+#include "xmig/core_registers.h"
+#include "xmig/image_reader.h"
+#include "xmig/image_rebuild.h"
+#include "xmig/resume_frame.h"
+#include "xmig/sites.h"
+#include "xmig/stack_memory.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *location_name(const struct xmig_isa *isa, const struct xmig_location *location,
+                                 char *buffer, size_t size)
+{
+	const char *reg = xmig_isa_register_name(isa, location->dwarf_register);
+	switch (location->kind) {
+	case XMIG_LOCATION_REGISTER:
+		snprintf(buffer, size, "%s", reg ? reg : "?");
+		break;
+	case XMIG_LOCATION_INDIRECT:
+		snprintf(buffer, size, "[%s%+d]", reg ? reg : "?", location->offset);
+		break;
+	case XMIG_LOCATION_DIRECT:
+		snprintf(buffer, size, "%s%+d", reg ? reg : "?", location->offset);
+		break;
+	default:
+		snprintf(buffer, size, "constant");
+		break;
+	}
+	return buffer;
+}
+
+static void print_trace(FILE *trace, const struct xmig_program *source,
+                        const struct xmig_program *destination,
+                        const struct xmig_unwound_stack *unwound,
+                        const struct xmig_rewritten_frame *rewritten)
+{
+	char where[160], type[32], from[48], to[48];
+	for (size_t i = 0; i < unwound->frame_count; i++) {
+		const struct xmig_unwound_frame *frame = &unwound->frames[i];
+		const struct xmig_rewritten_frame *new_frame = &rewritten[i];
+		fprintf(trace, "frame %zu: %s, site %#" PRIx64 ", %u values\n", i,
+		        xmig_program_describe(source, frame->site->return_address, where,
+		                              sizeof where),
+		        frame->site->id, frame->site->value_count);
+		fprintf(trace,
+		        "  %-8s cfa %#" PRIx64 " sp %#" PRIx64 " fp %#" PRIx64 " returns to %s\n",
+		        source->isa->name, frame->cfa, frame->sp, frame->fp,
+		        xmig_program_describe(source, frame->site->return_address, where,
+		                              sizeof where));
+		fprintf(trace,
+		        "  %-8s cfa %#" PRIx64 " sp %#" PRIx64 " fp %#" PRIx64 " returns to %s\n",
+		        destination->isa->name, new_frame->cfa, new_frame->sp, new_frame->fp,
+		        xmig_program_describe(destination, new_frame->site->return_address, where,
+		                              sizeof where));
+		for (unsigned v = 0; v < frame->site->value_count; v++) {
+			const struct xmig_live_value *value =
+			        &unwound->values[frame->first_value + v];
+			uint64_t low;
+			memcpy(&low, value->bytes, sizeof low);
+			fprintf(trace, "  value %u %s %#" PRIx64 ": %s -> %s\n", v,
+			        xmig_type_tag_name(value->type_tag, type, sizeof type), low,
+			        location_name(source->isa, frame->site->values[v].location, from,
+			                      sizeof from),
+			        location_name(destination->isa, new_frame->site->values[v].location,
+			                      to, sizeof to));
+		}
+	}
+}
+
+/* The records the destination's runtime hands its functions as they re-enter
+ * their frames (xmig/resume_frame.h), outermost first. */
+static uint8_t *frame_records(const struct xmig_unwound_stack *unwound, size_t *size)
+{
+	*size = unwound->frame_count * sizeof(struct xmig_resume_frame) +
+	        unwound->value_count * XMIG_RESUME_VALUE_STRIDE;
+	uint8_t *records = calloc(1, *size ? *size : 1);
+	if (!records)
+		return NULL;
+	uint8_t *cursor = records;
+	for (size_t i = unwound->frame_count; i-- > 0;) {
+		const struct xmig_unwound_frame *frame = &unwound->frames[i];
+		struct xmig_resume_frame header = {
+		        .site_id = frame->site->id,
+		        /* Aligned binaries: a function's address is the same on both. */
+		        .callee =
+		                i > 0 ? unwound->frames[i - 1].site->record->function->address : 0,
+		        .value_count = frame->site->value_count,
+		};
+		memcpy(cursor, &header, sizeof header);
+		cursor += sizeof header;
+		for (unsigned v = 0; v < frame->site->value_count; v++) {
+			_Static_assert(sizeof unwound->values[0].bytes <= XMIG_RESUME_VALUE_STRIDE,
+			               "a value fits its record entry");
+			memcpy(cursor, unwound->values[frame->first_value + v].bytes,
+			       sizeof unwound->values[0].bytes);
+			cursor += XMIG_RESUME_VALUE_STRIDE;
+		}
+	}
+	return records;
+}
+
+static int check_image_source(const struct xmig_image *image, const struct xmig_program *source,
+                              const struct xmig_program *destination, int identity,
+                              struct xmig_error *error)
+{
+	if (image->elf_machine != source->isa->elf_machine)
+		return xmig_fail(error, "the image holds %s state, and %s is a %s binary",
+		                 image->isa, source->path, source->isa->name);
+	if (image->build_id_size != source->build_id_size ||
+	    memcmp(image->build_id, source->build_id, source->build_id_size) != 0)
+		return xmig_fail(error,
+		                 "the image was captured by another binary (%s), not %s: build-ids "
+		                 "differ",
+		                 image->binary_path, source->path);
+	if (identity)
+		return 0;
+	if (source->isa == destination->isa)
+		return xmig_fail(error,
+		                 "%s and %s are two different %s binaries; transform between the "
+		                 "two ISAs' binaries of one program",
+		                 source->path, destination->path, source->isa->name);
+	if (image->state.flags & XMIG_IMAGE_SAME_ISA_ONLY)
+		return xmig_fail(error,
+		                 "the image was captured with frames the other ISA lacks "
+		                 "(XMIG_SAME_ISA_ONLY); only %s can restore it",
+		                 source->path);
+	return 0;
+}
+
+int xmig_transform(const uint8_t *bytes, size_t size, const struct xmig_program *source,
+                   const struct xmig_program *destination, FILE *trace,
+                   struct xmig_transform_result *result, struct xmig_error *error)
+{
+	memset(result, 0, sizeof *result);
+	struct xmig_image image;
+	char message[256];
+	if (xmig_image_parse(bytes, size, &image, message, sizeof message) != 0)
+		return xmig_fail(error, "%s", message);
+	int identity = source->build_id_size == destination->build_id_size &&
+	               memcmp(source->build_id, destination->build_id, source->build_id_size) == 0;
+	if (check_image_source(&image, source, destination, identity, error) != 0)
+		return -1;
+	const struct xmig_core_layout *layout =
+	        xmig_core_layout_for_machine(destination->isa->elf_machine);
+	if (!layout)
+		return xmig_fail(error, "no core layout for %s", destination->isa->name);
+
+	struct xmig_stack_memory old_stack = {0}, new_stack = {0};
+	struct xmig_unwound_stack unwound = {0};
+	struct xmig_rewritten_frame *rewritten = NULL;
+	uint8_t *records = NULL;
+	struct xmig_registers registers;
+	int status = -1;
+	if (xmig_stack_memory_from_image(&image, &old_stack, error) != 0)
+		goto out;
+	if (xmig_unwind(source, &image.registers, &old_stack, identity, &unwound, error) != 0) {
+		xmig_fail(error, "unwinding %s's stack: %s", source->isa->name, error->message);
+		goto out;
+	}
+	if (unwound.frame_count != image.state.frame_count) {
+		xmig_fail(error, "the image says %llu frames, and its stack holds %zu",
+		          (unsigned long long)image.state.frame_count, unwound.frame_count);
+		goto out;
+	}
+	rewritten = calloc(unwound.frame_count, sizeof *rewritten);
+	if (!rewritten) {
+		xmig_fail(error, "out of memory");
+		goto out;
+	}
+	if (xmig_rewrite(source, destination, &unwound, old_stack.high, identity, &new_stack,
+	                 &registers, rewritten, error) != 0) {
+		xmig_fail(error, "rebuilding the stack for %s: %s", destination->isa->name,
+		          error->message);
+		goto out;
+	}
+	if (trace)
+		print_trace(trace, source, destination, &unwound, rewritten);
+	size_t records_size;
+	records = frame_records(&unwound, &records_size);
+	if (!records) {
+		xmig_fail(error, "out of memory");
+		goto out;
+	}
+	struct xmig_image_rebuild rebuild = {
+	        .source = &image,
+	        .layout = layout,
+	        .registers = &registers,
+	        .build_id = destination->build_id,
+	        .build_id_size = destination->build_id_size,
+	        .binary_path = destination->path,
+	        .native_stack = &new_stack,
+	        .frames = records,
+	        .frames_size = records_size,
+	};
+	if (xmig_image_rebuild(&rebuild, &result->image, &result->size, error) != 0)
+		goto out;
+	result->frame_count = unwound.frame_count;
+	status = 0;
+out:
+	free(records);
+	free(rewritten);
+	xmig_unwound_stack_free(&unwound);
+	xmig_stack_memory_free(&old_stack);
+	xmig_stack_memory_free(&new_stack);
+	return status;
+}
+
+void xmig_transform_result_free(struct xmig_transform_result *result)
+{
+	free(result->image);
+	memset(result, 0, sizeof *result);
+}

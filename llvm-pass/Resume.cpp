@@ -18,6 +18,7 @@ namespace xmig
 static constexpr const char *ResumingFlag = "__xmig_resuming";
 static constexpr const char *ResumeFrame = "__xmig_resume_frame";
 static constexpr const char *ResumeMismatch = "__xmig_resume_mismatch";
+static constexpr const char *ResumeArgument = "__xmig_resume_argument";
 
 // Runtime calls on the resume path are plain calls, never sites.
 static void markLeaf(CallInst *call)
@@ -26,23 +27,30 @@ static void markLeaf(CallInst *call)
 }
 
 // The value an argument gets when the call runs again: nothing the callee
-// looks at, since it resumes from its own record; but a byval argument is
-// still copied at the call, so it must point at memory of its size.
-static Value *resumeArgument(CallBase &call, unsigned index, AllocaInst *&byval_space,
+// looks at, since it resumes from its own record, but a value its parameter's
+// attributes allow (passing poison, or null to a nonnull parameter, would let
+// the backend drop the whole path as unreachable). Pointers point at a
+// runtime-owned area, which also serves byval copies that fit in it.
+static Value *resumeArgument(CallBase &call, unsigned index, Constant *dummy_area,
                              Function &function)
 {
 	Value *argument = call.getArgOperand(index);
 	Type *byval = call.getParamByValType(index);
-	// Zero, not poison: passing poison to a noundef parameter is undefined,
-	// and the backend would drop the whole path as unreachable.
-	if (!byval)
-		return Constant::getNullValue(argument->getType());
 	const DataLayout &layout = function.getParent()->getDataLayout();
-	BasicBlock &entry = function.getEntryBlock();
-	auto *space = new AllocaInst(byval, layout.getAllocaAddrSpace(), "xmig.resume.byval",
-	                             &*entry.getFirstInsertionPt());
-	byval_space = space;
-	return space;
+	uint64_t needed = byval ? layout.getTypeAllocSize(byval).getFixedValue()
+	                        : call.getParamDereferenceableBytes(index);
+	MaybeAlign alignment = call.getParamAlign(index);
+	if (needed > XMIG_RESUME_ARGUMENT_SIZE ||
+	    (alignment && alignment->value() > XMIG_RESUME_ARGUMENT_ALIGNMENT)) {
+		BasicBlock &entry = function.getEntryBlock();
+		Type *space = ArrayType::get(Type::getInt8Ty(function.getContext()), needed);
+		return new AllocaInst(space, layout.getAllocaAddrSpace(), nullptr,
+		                      alignment.valueOrOne(), "xmig.resume.argument",
+		                      &*entry.getFirstInsertionPt());
+	}
+	if (argument->getType()->isPointerTy())
+		return dummy_area;
+	return Constant::getNullValue(argument->getType());
 }
 
 void addResumePaths(Function &function, ArrayRef<ResumableSite> sites)
@@ -56,6 +64,8 @@ void addResumePaths(Function &function, ArrayRef<ResumableSite> sites)
 	Type *int64_type = Type::getInt64Ty(context);
 	PointerType *pointer_type = PointerType::getUnqual(context);
 	Constant *resuming = module.getOrInsertGlobal(ResumingFlag, int32_type);
+	Constant *dummy_area = module.getOrInsertGlobal(
+	        ResumeArgument, ArrayType::get(int8_type, XMIG_RESUME_ARGUMENT_SIZE));
 	FunctionCallee frame_function =
 	        module.getOrInsertFunction(ResumeFrame, FunctionType::get(pointer_type, false));
 	FunctionCallee mismatch_function = module.getOrInsertFunction(
@@ -128,12 +138,11 @@ void addResumePaths(Function &function, ArrayRef<ResumableSite> sites)
 			phi->addIncoming(resumed_callee, path);
 			call.setCalledOperand(phi);
 		}
-		AllocaInst *byval_space = nullptr;
 		for (unsigned i = 0; i < call.arg_size(); i++) {
 			Value *argument = call.getArgOperand(i);
 			if (isa<Constant>(argument))
 				continue;
-			Value *resumed = resumeArgument(call, i, byval_space, function);
+			Value *resumed = resumeArgument(call, i, dummy_area, function);
 			PHINode *phi = PHINode::Create(argument->getType(), 2, "xmig.argument",
 			                               &*site.call_block->begin());
 			phi->addIncoming(argument, normal);

@@ -57,3 +57,6 @@ _Noreturn void __xmig_resume_mismatch(uint64_t site_id)
 	        handed_out - 1, (unsigned long long)site_id);
 	exit(XMIG_EXIT_RESTORE_FAILED);
 }
+
+/* What re-entered calls get for pointer arguments (xmig/resume_frame.h). */
+_Alignas(XMIG_RESUME_ARGUMENT_ALIGNMENT) char __xmig_resume_argument[XMIG_RESUME_ARGUMENT_SIZE];

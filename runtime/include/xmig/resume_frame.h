@@ -38,6 +38,12 @@ _Static_assert(sizeof(struct xmig_resume_frame) == XMIG_RESUME_VALUE_OFFSET,
                "the plugin addresses values from this offset");
 #endif
 
+/* A call re-entered to rebuild a frame gets arguments its callee ignores;
+ * pointers among them point at this runtime-owned area, __xmig_resume_argument,
+ * which also takes byval copies of up to this size. */
+#define XMIG_RESUME_ARGUMENT_SIZE      4096
+#define XMIG_RESUME_ARGUMENT_ALIGNMENT 64
+
 /* Bounds a reader enforces on a frames note. */
 #define XMIG_RESUME_MAX_VALUES 0xffffu
 

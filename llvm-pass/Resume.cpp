@@ -8,6 +8,7 @@
 #include "llvm/IR/MDBuilder.h"
 #include "llvm/IR/Module.h"
 
+#include <algorithm>
 #include <cstddef>
 
 using namespace llvm;
@@ -37,9 +38,17 @@ static Value *resumeArgument(CallBase &call, unsigned index, Constant *dummy_are
 	Value *argument = call.getArgOperand(index);
 	Type *byval = call.getParamByValType(index);
 	const DataLayout &layout = function.getParent()->getDataLayout();
+	// What the call site says, and what a directly called function's own
+	// declaration says about the parameter.
 	uint64_t needed = byval ? layout.getTypeAllocSize(byval).getFixedValue()
 	                        : call.getParamDereferenceableBytes(index);
 	MaybeAlign alignment = call.getParamAlign(index);
+	if (Function *callee = call.getCalledFunction(); callee && index < callee->arg_size()) {
+		needed = std::max(needed, callee->getParamDereferenceableBytes(index));
+		if (MaybeAlign own = callee->getParamAlign(index);
+		    own && (!alignment || *own > *alignment))
+			alignment = own;
+	}
 	if (needed > XMIG_RESUME_ARGUMENT_SIZE ||
 	    (alignment && alignment->value() > XMIG_RESUME_ARGUMENT_ALIGNMENT)) {
 		BasicBlock &entry = function.getEntryBlock();

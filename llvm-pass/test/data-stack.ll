@@ -24,12 +24,16 @@ entry:
 ; CHECK-NOT: alloca
   %counter = alloca i32, align 4
   %values = alloca [3 x double], align 8
-; CHECK: @use, i32 1, i32 2, ptr %counter
+; A site's arguments come from the normal path or, when a migrated frame is
+; re-entered, from the resume path (Resume.h).
+; CHECK: %xmig.argument = phi ptr [ %counter, %xmig.body ], [ @__xmig_resume_argument, %xmig.resume.site ]
+; CHECK-NEXT: @use, i32 1, i32 2, ptr %xmig.argument,
   call void @use(ptr %counter)
   call void @use(ptr %values)
-; CHECK: @use, i32 1, i32 2, ptr %arg.xmig.ds
+; CHECK: phi ptr [ %arg.xmig.ds.xmig.reload{{[0-9]*}}, {{.*}} ], [ @__xmig_resume_argument,
   call void @use(ptr %arg)
-; CHECK: store ptr %xmig.ds.caller, ptr @__xmig_data_stack_pointer
+; The caller's pointer, as reloaded from its slot after the last call.
+; CHECK: store ptr %xmig.ds.caller.xmig.reload{{[0-9]*}}, ptr @__xmig_data_stack_pointer
 ; CHECK-NEXT: ret void
   ret void
 }
@@ -46,7 +50,7 @@ entry:
   %line = alloca [64 x i8], align 64
   call void @use(ptr %line)
 ; The caller's pointer, not the aligned base, is restored.
-; CHECK: store ptr %xmig.ds.caller, ptr @__xmig_data_stack_pointer
+; CHECK: store ptr %xmig.ds.caller.xmig.reload, ptr @__xmig_data_stack_pointer
   ret void
 }
 
@@ -60,21 +64,21 @@ loop:
   %saved = call ptr @llvm.stacksave.p0()
 ; The data stack's own alignment suffices: the VLA starts at the top.
 ; CHECK: %vla = load ptr, ptr @__xmig_data_stack_pointer
-; CHECK-NEXT: [[BYTES:%.*]] = mul i64 %n, 4
+; CHECK-NEXT: [[BYTES:%.*]] = mul i64 {{%n[0-9]*}}, 4
 ; CHECK-NEXT: [[ROUNDED:%.*]] = add i64 [[BYTES]], 15
 ; CHECK-NEXT: [[SIZE:%.*]] = and i64 [[ROUNDED]], -16
 ; CHECK-NEXT: [[NEWTOP:%.*]] = getelementptr i8, ptr %vla, i64 [[SIZE]]
 ; CHECK-NEXT: store ptr [[NEWTOP]], ptr @__xmig_data_stack_pointer
   %vla = alloca i32, i64 %n, align 4
-; CHECK: @use, i32 1, i32 2, ptr %vla
+; CHECK: phi ptr [ %vla, %loop ], [ @__xmig_resume_argument,
   call void @use(ptr %vla)
-; CHECK: store ptr %xmig.ds.saved, ptr @__xmig_data_stack_pointer
+; CHECK: store ptr %xmig.ds.saved.xmig.reload, ptr @__xmig_data_stack_pointer
   call void @llvm.stackrestore.p0(ptr %saved)
   %next = add i64 %i, 1
   %done = icmp eq i64 %next, 10
   br i1 %done, label %exit, label %loop
 exit:
-; CHECK: store ptr %xmig.ds.caller, ptr @__xmig_data_stack_pointer
+; CHECK: store ptr %xmig.ds.caller.xmig.reload, ptr @__xmig_data_stack_pointer
 ; CHECK-NEXT: ret void
   ret void
 }

@@ -17,7 +17,8 @@ body:
 ; Live across: %n (loop bound), %i and %sum (used after the call).
 ; Not %unused_after_entry, not %start (only reaches the phi from entry),
 ; not %r (the call's result).
-; CHECK: @llvm.experimental.gc.statepoint.p0({{.*}} @step, i32 1, i32 2, i64 %i, i32 0, i32 0) {{.*}} [ "deopt"(i64 6364431797916270595, i64 0, i64 16842816, i64 %n, i64 16842816, i64 %i, i64 16842816, i64 %sum) ]
+; (Each crosses the call in its slot: SiteSlots.h.)
+; CHECK: @llvm.experimental.gc.statepoint.p0({{.*}} @step, i32 1, i32 2, i64 %xmig.argument, i32 0, i32 0) {{.*}} [ "deopt"(i64 6364431797916270595, i64 0, i64 16842816, ptr %n.xmig.slot, i64 16842816, ptr %i.xmig.slot, i64 16842816, ptr %sum.xmig.slot) ]
   %r = call i64 @step(i64 %i)
   %sum.next = add i64 %sum, %r
   %next = add i64 %i, 1
@@ -32,7 +33,7 @@ exit:
 ; CHECK-LABEL: define i64 @branch(
 define i64 @branch(i1 %which, i64 %left, i64 %right) {
 entry:
-; CHECK: @step, i32 1, i32 2, i64 0, i32 0, i32 0) {{.*}} [ "deopt"(i64 6364431797916270595, i64 0, i64 16842753, i1 %which, i64 16842816, i64 %left, i64 16842816, i64 %right) ]
+; CHECK: @step, i32 1, i32 2, i64 0, i32 0, i32 0) {{.*}} [ "deopt"(i64 6364431797916270595, i64 0, i64 16842753, ptr %which.xmig.slot, i64 16842816, ptr %left.xmig.slot, i64 16842816, ptr %right.xmig.slot) ]
   %r = call i64 @step(i64 0)
   br i1 %which, label %a, label %b
 a:

@@ -18,6 +18,9 @@ entry:
 ; CHECK-NEXT: [[REQUESTED:%.*]] = icmp ne i32 %xmig.pending, 0
 ; CHECK-NEXT: br i1 [[REQUESTED]], label %[[SLOW:.*]], label %{{.*}}, !prof [[UNLIKELY:![0-9]+]]
 ; CHECK: [[SLOW]]:
+; The live values go to their slots first (SiteSlots.h).
+; CHECK: store ptr
+; CHECK: {{^[a-z.0-9]*}}:
 ; Header 0x5853010100000002: XMIG_SITE_MIGRATION_POINT, two live values.
 ; CHECK-NEXT: notail call token {{.*}}@__xmig_point, i32 0, i32 2, i32 0, i32 0) {{.*}}[ "deopt"(i64 6364431802211237890,
   %local = alloca i64

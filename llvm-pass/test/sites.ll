@@ -29,7 +29,11 @@ entry:
 ; CHECK-NEXT: store ptr %callback, ptr %callback.xmig.slot
 ; CHECK-NEXT: store i64 %x, ptr %x.xmig.slot
 ; CHECK-NEXT: store double %s, ptr %s.xmig.slot
-; CHECK-NEXT: notail call token {{.*}} @llvm.experimental.gc.statepoint.p0(i64 [[ID1:-?[0-9]+]], i32 0, ptr elementtype(void (i64)) @program_function, i32 1, i32 2, i64 %x, i32 0, i32 0) [[SITE:#[0-9]+]] [ "deopt"(i64 6364431797916270596, i64 0, i64 50397248, ptr %out.xmig.slot, i64 50397248, ptr %callback.xmig.slot, i64 16842816, ptr %x.xmig.slot, i64 33620032, ptr %s.xmig.slot) ]
+; The call has a block of its own, which a re-entered frame also reaches.
+; CHECK-NEXT: br label %[[CALL1:.*]]
+; CHECK: [[CALL1]]:
+; CHECK-NEXT: %xmig.argument = phi i64 [ %x, %xmig.body ], [ 0, %[[RESUME1:xmig.resume.site[0-9]*]] ]
+; CHECK-NEXT: notail call token {{.*}} @llvm.experimental.gc.statepoint.p0(i64 [[ID1:-?[0-9]+]], i32 0, ptr elementtype(void (i64)) @program_function, i32 1, i32 2, i64 %xmig.argument, i32 0, i32 0) [[SITE:#[0-9]+]] [ "deopt"(i64 6364431797916270596, i64 0, i64 50397248, ptr %out.xmig.slot, i64 50397248, ptr %callback.xmig.slot, i64 16842816, ptr %x.xmig.slot, i64 33620032, ptr %s.xmig.slot) ]
 ; CHECK: %out.xmig.reload = load volatile ptr, ptr %out.xmig.slot
 ; CHECK-NEXT: %callback.xmig.reload = load volatile ptr, ptr %callback.xmig.slot
 ; CHECK-NEXT: %x.xmig.reload = load volatile i64, ptr %x.xmig.slot
@@ -39,7 +43,9 @@ entry:
 ; An indirect call is a site; %callback is the callee, not live afterwards.
 ; The slots still hold what was just reloaded from them: no stores again.
 ; CHECK-NOT: store
-; CHECK: notail call token {{.*}} @llvm.experimental.gc.statepoint.p0(i64 [[ID2:-?[0-9]+]], i32 0, ptr elementtype(void (ptr)) %callback.xmig.reload, i32 1, i32 2, ptr %out.xmig.reload, i32 0, i32 0) [[SITE]] [ "deopt"(i64 6364431797916270595, i64 0, i64 50397248, ptr %out.xmig.slot, i64 16842816, ptr %x.xmig.slot, i64 33620032, ptr %s.xmig.slot) ]
+; CHECK: %xmig.argument5 = phi ptr [ %out.xmig.reload, {{.*}} ], [ @__xmig_resume_argument, %[[RESUME2:xmig.resume.site[0-9]*]] ]
+; CHECK-NEXT: %xmig.callee = phi ptr [ %callback.xmig.reload, {{.*}} ], [ %xmig.frame.callee, %[[RESUME2]] ]
+; CHECK-NEXT: notail call token {{.*}} @llvm.experimental.gc.statepoint.p0(i64 [[ID2:-?[0-9]+]], i32 0, ptr elementtype(void (ptr)) %xmig.callee, i32 1, i32 2, ptr %xmig.argument5, i32 0, i32 0) [[SITE]] [ "deopt"(i64 6364431797916270595, i64 0, i64 50397248, ptr %out.xmig.slot, i64 16842816, ptr %x.xmig.slot, i64 33620032, ptr %s.xmig.slot) ]
 ; After it, every use reads the value back from its slot.
 ; CHECK: %out.xmig.reload1 = load volatile ptr, ptr %out.xmig.slot
 ; CHECK-NEXT: %x.xmig.reload2 = load volatile i64, ptr %x.xmig.slot
@@ -47,6 +53,31 @@ entry:
 ; CHECK-NEXT: %y = mul i64 %x.xmig.reload2, 3
 ; CHECK-NEXT: store i64 %y, ptr %out.xmig.reload1
 ; CHECK-NEXT: %r = fadd double %s.xmig.reload3, 1.0
+
+; A re-entered frame takes its record, picks the path of its site, fills the
+; slots from the record (values 64 bytes apart from offset 32) and runs the
+; call again; an indirect call's callee comes from offset 8.
+; CHECK: xmig.resume:
+; CHECK-NEXT: %xmig.frame = call ptr @__xmig_resume_frame() [[LEAF]]
+; CHECK-NEXT: %xmig.frame.site = load i64, ptr %xmig.frame
+; CHECK-NEXT: switch i64 %xmig.frame.site, label %xmig.resume.mismatch [
+; CHECK-NEXT: i64 [[ID1]], label %[[RESUME1]]
+; CHECK-NEXT: i64 [[ID2]], label %[[RESUME2]]
+; CHECK: call void @__xmig_resume_mismatch(i64 %xmig.frame.site)
+; CHECK-NEXT: unreachable
+; CHECK: [[RESUME1]]:
+; CHECK-NEXT: getelementptr i8, ptr %xmig.frame, i64 32
+; CHECK: store ptr {{%.*}}, ptr %out.xmig.slot
+; CHECK: getelementptr i8, ptr %xmig.frame, i64 96
+; CHECK: store ptr {{%.*}}, ptr %callback.xmig.slot
+; CHECK: getelementptr i8, ptr %xmig.frame, i64 160
+; CHECK: store i64 {{%.*}}, ptr %x.xmig.slot
+; CHECK: getelementptr i8, ptr %xmig.frame, i64 224
+; CHECK: store double {{%.*}}, ptr %s.xmig.slot
+; CHECK-NEXT: br label %[[CALL1]]
+; CHECK: [[RESUME2]]:
+; CHECK: getelementptr i8, ptr %xmig.frame, i64 8
+; CHECK-NEXT: %xmig.frame.callee = load ptr
   call void %callback(ptr %out)
 
   %y = mul i64 %x, 3

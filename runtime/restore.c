@@ -2,6 +2,7 @@
 #include "restore.h"
 
 #include "exit_handlers.h"
+#include "heap/arena.h"
 #include "own_binary.h"
 #include "process_state.h"
 #include "resume.h"
@@ -185,6 +186,9 @@ _Noreturn void xmig_restore(const char *image_path)
 		memcpy((void *)(uintptr_t)load.address, load.bytes, load.file_size);
 		zero(load.address + load.file_size, load.address + load.memory_size);
 	}
+	/* The arena now holds the image's heap: take it over at once, so that a
+	 * capture before the next allocation still sees it as in use. */
+	xmig_heap_attach();
 	if (xmig_recreate_process_state(&image, error, sizeof error) != 0)
 		refuse("%s", error);
 	xmig_exit_handlers_after_restore();

@@ -155,6 +155,21 @@ failed:
 	return -1;
 }
 
+/* Whether the state can be captured here; the reason in walk->declined if not. */
+static int capturable(const struct xmig_registers *registers, struct xmig_frame_walk *walk)
+{
+	int same_isa_only = xmig_policy()->same_isa_only;
+	if (xmig_walk_frames(registers, same_isa_only, walk) != 0)
+		return 0;
+	const char *blocked = same_isa_only ? NULL : xmig_state_blocks_other_isa();
+	if (blocked) {
+		walk->declined = blocked;
+		walk->declined_at = registers->pc;
+		return 0;
+	}
+	return 1;
+}
+
 void xmig_point_slow(struct xmig_registers *registers)
 {
 	int saved_errno = errno;
@@ -163,7 +178,7 @@ void xmig_point_slow(struct xmig_registers *registers)
 		 * declined, so that tests can aim at such points. */
 		if (xmig_policy()->count_points && is_verbose()) {
 			struct xmig_frame_walk walk;
-			if (xmig_walk_frames(registers, xmig_policy()->same_isa_only, &walk) != 0)
+			if (!capturable(registers, &walk))
 				fprintf(stderr, "xmig: point %llu would be declined: %s\n",
 				        (unsigned long long)xmig_points_reached(), walk.declined);
 		}
@@ -172,7 +187,7 @@ void xmig_point_slow(struct xmig_registers *registers)
 		return;
 	}
 	struct xmig_frame_walk walk;
-	if (xmig_walk_frames(registers, xmig_policy()->same_isa_only, &walk) != 0) {
+	if (!capturable(registers, &walk)) {
 		say("xmig: not migrating here: %s (%#llx); trying again at the next point\n",
 		    walk.declined, walk.declined_at);
 		xmig_trigger_after_attempt(0);

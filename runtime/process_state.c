@@ -158,3 +158,16 @@ int xmig_recreate_process_state(const struct xmig_image *image, char *error, siz
 	}
 	return 0;
 }
+
+/* glibc's list of every open FILE stream, linked through _chain (both ISAs'
+ * static libc define it). */
+extern FILE *_IO_list_all;
+
+const char *xmig_state_blocks_other_isa(void)
+{
+	for (FILE *stream = _IO_list_all; stream; stream = stream->_chain)
+		if (stream != stdin && stream != stdout && stream != stderr)
+			return "a FILE stream other than stdin, stdout and stderr is open, and its "
+			       "state belongs to this ISA's C library";
+	return NULL;
+}

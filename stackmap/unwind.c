@@ -219,6 +219,11 @@ int xmig_unwind(const struct xmig_program *program, const struct xmig_registers 
 		        .fp = state.value[isa->frame_pointer],
 		        .first_value = unwound->value_count,
 		};
+		for (unsigned i = 0; i < isa->callee_saved_count; i++)
+			if (state.known[isa->callee_saved[i]]) {
+				frame->callee_saved[i] = state.value[isa->callee_saved[i]];
+				frame->callee_saved_known |= 1u << i;
+			}
 		for (unsigned v = 0; v < site->value_count; v++)
 			if (read_value(program, &state, stack, &site->values[v],
 			               &unwound->values[unwound->value_count + v], error) != 0)

@@ -13,6 +13,7 @@
  * registers and the live process's memory. */
 #define _GNU_SOURCE
 #include "xmig/unwind.h"
+#include "xmig/isa.h"
 #include "xmig/program.h"
 #include "xmig/runtime.h"
 
@@ -52,7 +53,8 @@ struct live_stack {
 };
 
 struct tally {
-	unsigned long captures, frames, register_values, slot_values, constants;
+	unsigned long captures, frames, callee_saved_registers, register_values, slot_values,
+	        constants;
 };
 
 static int fail(const char *format, ...) __attribute__((format(printf, 1, 2)));
@@ -278,6 +280,22 @@ static int compare(const struct xmig_program *program, pid_t pid,
 			        (unsigned long long)cfa, (unsigned long long)mine->reg[DWARF_RBP]);
 			return fail("%s point %lu: frame %zu differs", name, k, j);
 		}
+		/* The callee-saved registers xmig recovers from the save slots of
+		 * the frames below must be what libunwind finds. */
+		for (unsigned i = 0; i < program->isa->callee_saved_count; i++) {
+			unsigned reg = program->isa->callee_saved[i];
+			if (!(frame->callee_saved_known & (1u << i)) ||
+			    frame->callee_saved[i] != mine->reg[reg]) {
+				show_frame(stderr, "xmig frame", program, j, frame);
+				return fail(
+				        "%s point %lu: frame %zu register %u: xmig %#llx (%s), "
+				        "libunwind %#llx",
+				        name, k, j, reg, (unsigned long long)frame->callee_saved[i],
+				        frame->callee_saved_known & (1u << i) ? "known" : "unknown",
+				        (unsigned long long)mine->reg[reg]);
+			}
+			tally->callee_saved_registers++;
+		}
 		for (unsigned v = 0; v < frame->site->value_count; v++) {
 			const struct xmig_site_value *site_value = &frame->site->values[v];
 			const struct xmig_live_value *expected =
@@ -396,9 +414,9 @@ int main(int argc, char **argv)
 		if (deepest < 3)
 			return fail("%s captured no stack of three frames or more", argv[i]), 1;
 	}
-	printf("%lu captures, %lu frames, %lu values in slots and %lu in registers agree "
-	       "(%lu constants)\n",
-	       tally.captures, tally.frames, tally.slot_values, tally.register_values,
-	       tally.constants);
+	printf("%lu captures, %lu frames, %lu callee-saved registers, %lu values in slots and "
+	       "%lu in registers agree (%lu constants)\n",
+	       tally.captures, tally.frames, tally.callee_saved_registers, tally.slot_values,
+	       tally.register_values, tally.constants);
 	return 0;
 }

@@ -20,6 +20,11 @@ struct xmig_unwound_frame {
 	uint64_t cfa;                 /* the caller's stack pointer at the call */
 	uint64_t sp, fp;              /* as they are once the call has returned */
 	size_t first_value;           /* site->value_count values from here */
+	/* What the callee-saved registers hold in this frame, as recovered from
+	 * its callees' save slots, in the order of isa->callee_saved; bit i of
+	 * callee_saved_known says whether register i is known. */
+	uint64_t callee_saved[XMIG_CALLEE_SAVED_COUNT];
+	uint32_t callee_saved_known;
 };
 
 struct xmig_unwound_stack {

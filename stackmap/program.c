@@ -80,7 +80,8 @@ int xmig_program_load(const char *path, struct xmig_program *program, struct xmi
 	size_t count = program->binary.sites.count;
 	program->by_return_address = calloc(count + 1, sizeof *program->by_return_address);
 	program->by_id = calloc(count + 1, sizeof *program->by_id);
-	if (!program->by_return_address || !program->by_id) {
+	program->rows = calloc(count + 1, sizeof *program->rows);
+	if (!program->by_return_address || !program->by_id || !program->rows) {
 		xmig_fail(error, "%s: out of memory indexing its sites", path);
 		goto fail;
 	}
@@ -115,6 +116,10 @@ void xmig_program_free(struct xmig_program *program)
 		xmig_cfi_close(program->cfi);
 	free(program->by_return_address);
 	free(program->by_id);
+	if (program->rows)
+		for (size_t i = 0; i < program->binary.sites.count; i++)
+			free(program->rows[i]);
+	free(program->rows);
 	free((void *)program->unpaired_ids);
 	xmig_binary_sites_free(&program->binary);
 	memset(program, 0, sizeof *program);
@@ -166,6 +171,27 @@ int xmig_program_site_unpaired(const struct xmig_program *program, uint64_t id)
 		else
 			high = middle;
 	}
+	return 0;
+}
+
+int xmig_program_frame_row(const struct xmig_program *program, const struct xmig_site *site,
+                           const struct xmig_cfi_row **row, struct xmig_error *error)
+{
+	size_t index = (size_t)(site - program->binary.sites.sites);
+	if (index >= program->binary.sites.count)
+		return xmig_fail(error, "a site of another program");
+	if (!program->rows[index]) {
+		struct xmig_cfi_row *read = malloc(sizeof *read);
+		if (!read)
+			return xmig_fail(error, "out of memory reading CFI");
+		/* The row of the call, not of what follows it: see xmig/cfi.h. */
+		if (xmig_cfi_row_at(program->cfi, site->return_address - 1, read, error) != 0) {
+			free(read);
+			return -1;
+		}
+		program->rows[index] = read;
+	}
+	*row = program->rows[index];
 	return 0;
 }
 

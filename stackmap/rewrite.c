@@ -25,42 +25,44 @@ static int match_sites(const struct xmig_program *source, const struct xmig_prog
                        const struct xmig_site **sites, struct xmig_error *error)
 {
 	char where[160];
+/* Named only when something is wrong: naming costs more than the work. */
+#define WHERE describe(source, from, where, sizeof where)
 	for (size_t i = 0; i < unwound->frame_count; i++) {
 		const struct xmig_site *from = unwound->frames[i].site;
-		describe(source, from, where, sizeof where);
 		const struct xmig_site *to = xmig_program_site_by_id(destination, from->id);
 		if (!to)
-			return xmig_fail(error, "frame %zu: %s: %s has no site %#llx", i, where,
+			return xmig_fail(error, "frame %zu: %s: %s has no site %#llx", i, WHERE,
 			                 destination->path, (unsigned long long)from->id);
 		if (!identity && xmig_program_site_unpaired(destination, to->id))
 			return xmig_fail(error, "frame %zu: %s: site %#llx is unpaired in %s", i,
-			                 where, (unsigned long long)from->id, destination->path);
+			                 WHERE, (unsigned long long)from->id, destination->path);
 		if (to->value_count != from->value_count)
 			return xmig_fail(error, "frame %zu: %s: %u live values here, %u in %s", i,
-			                 where, from->value_count, to->value_count,
+			                 WHERE, from->value_count, to->value_count,
 			                 destination->path);
 		for (unsigned v = 0; v < to->value_count; v++)
 			if (to->values[v].type_tag != from->values[v].type_tag)
 				return xmig_fail(error,
 				                 "frame %zu: %s: value %u has another type in %s",
-				                 i, where, v, destination->path);
+				                 i, WHERE, v, destination->path);
 		/* Aligned binaries start every instrumented function at the same
 		 * address: anything else means they were not linked together. */
 		if (to->record->function->address != from->record->function->address)
 			return xmig_fail(error,
 			                 "frame %zu: %s: the function starts at %#llx here and at "
 			                 "%#llx in %s; the binaries were not aligned together",
-			                 i, where,
+			                 i, WHERE,
 			                 (unsigned long long)from->record->function->address,
 			                 (unsigned long long)to->record->function->address,
 			                 destination->path);
 		if (to->flags & XMIG_SITE_UNSAFE)
-			return xmig_fail(error, "frame %zu: %s: the site is unsafe in %s", i, where,
+			return xmig_fail(error, "frame %zu: %s: the site is unsafe in %s", i, WHERE,
 			                 destination->path);
 		sites[i] = to;
 	}
 	return 0;
 }
+#undef WHERE
 
 /* Where the frame's CFI puts the caller's copy of `reg`: CFA + offset. */
 static int save_slot(const struct xmig_cfi_row *row, unsigned reg, int64_t *offset)
@@ -165,12 +167,13 @@ int xmig_rewrite(const struct xmig_program *source, const struct xmig_program *d
 	if (count == 0)
 		return xmig_fail(error, "no frames to rebuild");
 	const struct xmig_site **sites = calloc(count, sizeof *sites);
-	struct xmig_cfi_row *rows = calloc(count, sizeof *rows);
+	const struct xmig_cfi_row **rows = calloc(count, sizeof *rows);
 	struct xmig_rewritten_frame *layout = calloc(count, sizeof *layout);
 	struct pending_registers *pending = calloc(1, sizeof *pending);
 	uint8_t pending_set[XMIG_CFI_MAX_REGISTERS] = {0};
 	int status = -1;
 	char where[160];
+#define WHERE describe(destination, site, where, sizeof where)
 	if (!sites || !rows || !layout || !pending) {
 		xmig_fail(error, "out of memory rebuilding %zu frames", count);
 		goto out;
@@ -189,23 +192,21 @@ int xmig_rewrite(const struct xmig_program *source, const struct xmig_program *d
 	uint64_t cfa = stack_top;
 	for (size_t i = count; i-- > 0;) {
 		const struct xmig_site *site = sites[i];
-		describe(destination, site, where, sizeof where);
-		if (xmig_cfi_row_at(destination->cfi, site->return_address - 1, &rows[i], error) !=
-		    0) {
-			xmig_fail(error, "frame %zu: %s: %s", i, where, error->message);
+		if (xmig_program_frame_row(destination, site, &rows[i], error) != 0) {
+			xmig_fail(error, "frame %zu: %s: %s", i, WHERE, error->message);
 			goto out;
 		}
-		const struct xmig_cfi_row *row = &rows[i];
+		const struct xmig_cfi_row *row = rows[i];
 		if (row->cfa_register != isa->frame_pointer) {
 			xmig_fail(error, "frame %zu: %s: the CFA is not based on the frame pointer",
-			          i, where);
+			          i, WHERE);
 			goto out;
 		}
 		uint64_t frame_size = site->record->function->stack_size + isa->call_pushes;
 		if (frame_size > cfa - stack_low) {
 			xmig_fail(error,
 			          "frame %zu: %s: the stack outgrows the native stack's range", i,
-			          where);
+			          WHERE);
 			goto out;
 		}
 		layout[i] = (struct xmig_rewritten_frame){
@@ -217,7 +218,7 @@ int xmig_rewrite(const struct xmig_program *source, const struct xmig_program *d
 		if (layout[i].sp % isa->stack_alignment != 0 || layout[i].fp < layout[i].sp ||
 		    layout[i].fp >= cfa) {
 			xmig_fail(error, "frame %zu: %s: an impossible frame (CFA %#llx, SP %#llx)",
-			          i, where, (unsigned long long)cfa,
+			          i, WHERE, (unsigned long long)cfa,
 			          (unsigned long long)layout[i].sp);
 			goto out;
 		}
@@ -232,12 +233,11 @@ int xmig_rewrite(const struct xmig_program *source, const struct xmig_program *d
 	uint64_t caller_fp = 0;
 	for (size_t i = count; i-- > 0;) {
 		const struct xmig_site *site = sites[i];
-		const struct xmig_cfi_row *row = &rows[i];
+		const struct xmig_cfi_row *row = rows[i];
 		const struct xmig_rewritten_frame *frame = &layout[i];
-		describe(destination, site, where, sizeof where);
 		if (write_frame(isa, row, frame, &unwound->values[unwound->frames[i].first_value],
 		                return_to, caller_fp, stack, pending, pending_set, error) != 0) {
-			xmig_fail(error, "frame %zu: %s: %s", i, where, error->message);
+			xmig_fail(error, "frame %zu: %s: %s", i, WHERE, error->message);
 			goto out;
 		}
 		return_to = site->return_address;
@@ -263,8 +263,9 @@ out:
 	if (status != 0)
 		xmig_stack_memory_free(stack);
 	free(sites);
-	free(rows);
+	free((void *)rows);
 	free(layout);
 	free(pending);
 	return status;
 }
+#undef WHERE

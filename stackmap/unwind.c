@@ -165,40 +165,41 @@ int xmig_unwind(const struct xmig_program *program, const struct xmig_registers 
 	memset(unwound, 0, sizeof *unwound);
 	uint64_t pc = registers->pc;
 	char where[160];
+/* Named only when something is wrong: naming costs more than unwinding. */
+#define WHERE xmig_program_describe(program, pc, where, sizeof where)
 	/* Each frame is at least a frame record: a bound on any honest stack. */
 	size_t frame_limit = (size_t)((stack->high - stack->low) / 16) + 1;
 
 	for (;;) {
 		size_t index = unwound->frame_count;
-		xmig_program_describe(program, pc, where, sizeof where);
 		if (index >= frame_limit)
 			return xmig_fail(error,
 			                 "frame %zu: the stack has more frames than it can hold",
 			                 index);
 		const struct xmig_site *site = xmig_program_site_at(program, pc);
 		if (!site)
-			return xmig_fail(error, "frame %zu: %s is not a site of %s", index, where,
+			return xmig_fail(error, "frame %zu: %s is not a site of %s", index, WHERE,
 			                 program->path);
 		if (index == 0 && !(site->flags & XMIG_SITE_MIGRATION_POINT))
-			return xmig_fail(error, "frame 0: %s is not a migration point", where);
+			return xmig_fail(error, "frame 0: %s is not a migration point", WHERE);
 		if (site->flags & XMIG_SITE_UNSAFE)
 			return xmig_fail(error, "frame %zu: %s is a site marked unsafe", index,
-			                 where);
+			                 WHERE);
 		if (!allow_unpaired && xmig_program_site_unpaired(program, site->id))
 			return xmig_fail(
 			        error,
 			        "frame %zu: %s is a site the other ISA lacks (site %#llx); "
 			        "the image can only be restored by the binary that wrote it",
-			        index, where, (unsigned long long)site->id);
+			        index, WHERE, (unsigned long long)site->id);
 
-		struct xmig_cfi_row row;
-		if (xmig_cfi_row_at(program->cfi, pc - 1, &row, error) != 0)
-			return xmig_fail(error, "frame %zu: %s: %s", index, where, error->message);
-		if (row.cfa_register >= XMIG_CFI_MAX_REGISTERS || !state.known[row.cfa_register])
+		const struct xmig_cfi_row *row;
+		if (xmig_program_frame_row(program, site, &row, error) != 0)
+			return xmig_fail(error, "frame %zu: %s: %s", index, WHERE, error->message);
+		if (row->cfa_register >= XMIG_CFI_MAX_REGISTERS || !state.known[row->cfa_register])
 			return xmig_fail(error,
 			                 "frame %zu: %s: the CFA is based on an unknown register",
-			                 index, where);
-		uint64_t cfa = state.value[row.cfa_register] + (uint64_t)row.cfa_offset;
+			                 index, WHERE);
+		uint64_t cfa = state.value[row->cfa_register] + (uint64_t)row->cfa_offset;
 		uint64_t sp = state.value[isa->stack_pointer];
 		uint64_t frame_size = site->record->function->stack_size + isa->call_pushes;
 		if (cfa < sp || cfa - sp != frame_size)
@@ -206,7 +207,7 @@ int xmig_unwind(const struct xmig_program *program, const struct xmig_registers 
 			        error,
 			        "frame %zu: %s: its frame is %lld bytes by the CFI and %llu "
 			        "by the stack map; the image does not belong to this binary",
-			        index, where, (long long)(cfa - sp),
+			        index, WHERE, (long long)(cfa - sp),
 			        (unsigned long long)frame_size);
 
 		if (grow(unwound, site->value_count, error) != 0)
@@ -227,18 +228,18 @@ int xmig_unwind(const struct xmig_program *program, const struct xmig_registers 
 		for (unsigned v = 0; v < site->value_count; v++)
 			if (read_value(program, &state, stack, &site->values[v],
 			               &unwound->values[unwound->value_count + v], error) != 0)
-				return xmig_fail(error, "frame %zu: %s: value %u: %s", index, where,
+				return xmig_fail(error, "frame %zu: %s: value %u: %s", index, WHERE,
 				                 v, error->message);
 		unwound->value_count += site->value_count;
 		unwound->frame_count++;
 
-		if (step_registers(&row, cfa, stack, &state, &caller, error) != 0)
-			return xmig_fail(error, "frame %zu: %s: %s", index, where, error->message);
+		if (step_registers(row, cfa, stack, &state, &caller, error) != 0)
+			return xmig_fail(error, "frame %zu: %s: %s", index, WHERE, error->message);
 		set_register(&caller, isa->stack_pointer, cfa);
-		if (!caller.known[row.return_address_register])
+		if (!caller.known[row->return_address_register])
 			return xmig_fail(error, "frame %zu: %s: the CFI has no return address",
-			                 index, where);
-		uint64_t return_address = caller.value[row.return_address_register];
+			                 index, WHERE);
+		uint64_t return_address = caller.value[row->return_address_register];
 		if (return_address == program->main_return) {
 			if (cfa != stack->high)
 				return xmig_fail(
@@ -252,3 +253,4 @@ int xmig_unwind(const struct xmig_program *program, const struct xmig_registers 
 		pc = return_address;
 	}
 }
+#undef WHERE

@@ -23,6 +23,9 @@ struct xmig_program {
 	uint64_t main_return; /* __xmig_main_return (arch/<isa>/enter_main.S) */
 	const uint8_t *build_id;
 	size_t build_id_size;
+	/* The CFI row of each site's frame, read on first use: a program loaded
+	 * once serves many transformations. */
+	struct xmig_cfi_row **rows;
 };
 
 /* Loads a binary linked by xmig-cc (or xmig_add_executable) and checked by
@@ -37,6 +40,11 @@ const struct xmig_site *xmig_program_site_at(const struct xmig_program *program,
  * unpaired table. */
 const struct xmig_site *xmig_program_site_by_id(const struct xmig_program *program, uint64_t id);
 int xmig_program_site_unpaired(const struct xmig_program *program, uint64_t id);
+
+/* The CFI row describing the frame of a function stopped at `site` (one of
+ * the program's own sites). 0, or -1 with the error filled in. */
+int xmig_program_frame_row(const struct xmig_program *program, const struct xmig_site *site,
+                           const struct xmig_cfi_row **row, struct xmig_error *error);
 
 /* "name+0x1c" for a code address, into buffer. */
 const char *xmig_program_describe(const struct xmig_program *program, uint64_t address,

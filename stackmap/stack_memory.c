@@ -1,12 +1,13 @@
 #include "xmig/stack_memory.h"
 
 #include "xmig/image_format.h"
+#include "xmig/layout.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* Larger than any native stack xmig's runtime reserves (xmig/layout.h). */
-#define STACK_LIMIT (1ull << 32)
+/* No native stack is larger than the range the runtime reserves for it. */
+#define STACK_LIMIT XMIG_NATIVE_STACK_SIZE
 
 int xmig_stack_memory_create(uint64_t low, uint64_t high, struct xmig_stack_memory *stack,
                              struct xmig_error *error)
@@ -34,6 +35,14 @@ int xmig_stack_memory_from_image(const struct xmig_image *image, struct xmig_sta
                                  struct xmig_error *error)
 {
 	const uint64_t *range = image->state.ranges[XMIG_RANGE_NATIVE_STACK - 1];
+	if (range[0] < XMIG_NATIVE_STACK_BASE ||
+	    range[1] > XMIG_NATIVE_STACK_BASE + XMIG_NATIVE_STACK_SIZE || range[0] > range[1] ||
+	    range[1] != image->state.native_stack_top)
+		return xmig_fail(
+		        error,
+		        "the image's native stack [%#llx, %#llx) is not in xmig's native-stack "
+		        "range",
+		        (unsigned long long)range[0], (unsigned long long)range[1]);
 	if (xmig_stack_memory_create(range[0], range[1], stack, error) != 0)
 		return -1;
 	for (size_t i = 0; i < image->load_count; i++) {

@@ -160,6 +160,13 @@ int xmig_transform(const uint8_t *bytes, size_t size, const struct xmig_program 
 		xmig_fail(error, "unwinding %s's stack: %s", source->isa->name, error->message);
 		goto out;
 	}
+	if (unwound.frames[0].site->id != image.state.site_id) {
+		xmig_fail(error,
+		          "the image says it was captured at site %#llx, and its stack is at %#llx",
+		          (unsigned long long)image.state.site_id,
+		          (unsigned long long)unwound.frames[0].site->id);
+		goto out;
+	}
 	if (unwound.frame_count != image.state.frame_count) {
 		xmig_fail(error, "the image says %llu frames, and its stack holds %zu",
 		          (unsigned long long)image.state.frame_count, unwound.frame_count);

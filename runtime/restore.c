@@ -6,6 +6,7 @@
 #include "own_binary.h"
 #include "process_state.h"
 #include "resume.h"
+#include "trigger.h"
 #include "xmig/core_registers.h"
 #include "xmig/image_reader.h"
 #include "xmig/layout.h"
@@ -206,6 +207,7 @@ _Noreturn void xmig_restore(const char *image_path)
 		        (double)(finished.tv_sec - started.tv_sec) +
 		                (double)(finished.tv_nsec - started.tv_nsec) * 1e-9);
 	}
+	xmig_trigger_announce_ready();
 	if (rebuild_frames)
 		xmig_enter_main(native_high, 0, NULL, NULL);
 	xmig_resume(&resume_registers);

@@ -69,6 +69,7 @@ int main(int argc, char **argv, char **envp)
 		fputs("xmig: no memory to copy the arguments and environment\n", stderr);
 		exit(XMIG_EXIT_STARTUP_FAILED);
 	}
+	xmig_trigger_announce_ready();
 	xmig_enter_main(xmig_range_usable_end(&xmig_native_stack_range), argc, arguments,
 	                environment);
 }

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static struct xmig_policy policy = {0, NULL, -1, 0, 0, 0};
 static volatile sig_atomic_t requested_by_signal;
@@ -124,4 +125,19 @@ void xmig_trigger_after_attempt(int finished)
 uint64_t xmig_points_reached(void)
 {
 	return points_reached;
+}
+
+void xmig_trigger_announce_ready(void)
+{
+	const char *text = getenv("XMIG_READY_FD");
+	uint64_t descriptor;
+	if (!text || !*text || parse_count("XMIG_READY_FD", text, &descriptor) != 0 ||
+	    descriptor > 1 << 20)
+		return;
+	/* The reader may be gone; that is its business, not the program's. */
+	ssize_t written;
+	do
+		written = write((int)descriptor, "R", 1);
+	while (written < 0 && errno == EINTR);
+	close((int)descriptor);
 }

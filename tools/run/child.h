@@ -1,0 +1,31 @@
+/* Starting one process of the program, for one ISA, with the descriptors the
+ * runtime talks back through: the image pipe (XMIG_IMAGE_FD) and the ready
+ * pipe (XMIG_READY_FD), and the image to restore (XMIG_RESTORE). */
+#ifndef XMIG_RUN_CHILD_H
+#define XMIG_RUN_CHILD_H
+
+#include "binaries.h"
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+struct run_spawn {
+	const struct run_binaries *binaries;
+	enum run_isa isa;
+	char *const *arguments; /* the program's own, NULL-terminated */
+	int restore_descriptor; /* an image to restore (a memfd or file), or -1 */
+	uint64_t capture_at;    /* XMIG_CAPTURE_AT, 0 for none */
+	int continue_after_capture;
+};
+
+struct run_child {
+	pid_t pid;
+	enum run_isa isa;
+	int image; /* read end of the image pipe */
+	int ready; /* read end of the ready pipe, -1 once read */
+};
+
+int run_spawn(const struct run_spawn *spawn, struct run_child *child, char *error, size_t size);
+
+#endif

@@ -1,0 +1,526 @@
+#define _GNU_SOURCE
+#include "session.h"
+
+#include "child.h"
+#include "image_stream.h"
+#include "xmig/program.h"
+#include "xmig/runtime.h"
+#include "xmig/transform.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* Signals arrive through a pipe, so that poll sees them in order with the
+ * rest. */
+static int signal_pipe[2] = {-1, -1};
+
+static void on_signal(int number)
+{
+	int saved = errno;
+	unsigned char byte = (unsigned char)number;
+	ssize_t ignored = write(signal_pipe[1], &byte, 1);
+	(void)ignored;
+	errno = saved;
+}
+
+static int install_signals(void)
+{
+	if (pipe2(signal_pipe, O_CLOEXEC | O_NONBLOCK) != 0)
+		return -1;
+	struct sigaction action;
+	memset(&action, 0, sizeof action);
+	action.sa_handler = on_signal;
+	sigemptyset(&action.sa_mask);
+	action.sa_flags = SA_RESTART;
+	const int forwarded[] = {SIGUSR1, SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGCHLD};
+	for (size_t i = 0; i < sizeof forwarded / sizeof forwarded[0]; i++)
+		if (sigaction(forwarded[i], &action, NULL) != 0)
+			return -1;
+	return 0;
+}
+
+struct session {
+	const struct run_options *options;
+	struct run_binaries binaries;
+	struct xmig_program programs[RUN_ISA_COUNT];
+	int loaded[RUN_ISA_COUNT];
+	struct run_child child;
+	int running, ready;
+	int request_when_ready;
+	struct run_image image;
+	double requested_at; /* 0: no request pending */
+	double next_trigger; /* 0: none */
+	unsigned migrations;
+	/* The migration being completed, for its statistics. */
+	double spawned_at, transform_seconds, transfer_seconds, wait_seconds, capture_seconds;
+	size_t image_size;
+	enum run_isa from;
+};
+
+static void say(const char *format, ...) __attribute__((format(printf, 1, 2)));
+static void say(const char *format, ...)
+{
+	va_list arguments;
+	va_start(arguments, format);
+	fputs("xmig-run: ", stderr);
+	vfprintf(stderr, format, arguments);
+	fputc('\n', stderr);
+	va_end(arguments);
+}
+
+static int write_file(const char *path, const uint8_t *bytes, size_t size)
+{
+	char temporary[PATH_MAX];
+	if (snprintf(temporary, sizeof temporary, "%s.tmp.%ld", path, (long)getpid()) >=
+	    (int)sizeof temporary)
+		return errno = ENAMETOOLONG, -1;
+	int descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (descriptor < 0)
+		return -1;
+	size_t done = 0;
+	while (done < size) {
+		ssize_t n = write(descriptor, bytes + done, size - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			int saved = n < 0 ? errno : ENOSPC;
+			close(descriptor);
+			unlink(temporary);
+			return errno = saved, -1;
+		}
+		done += (size_t)n;
+	}
+	if (fsync(descriptor) != 0 || close(descriptor) != 0 || rename(temporary, path) != 0) {
+		int saved = errno;
+		unlink(temporary);
+		return errno = saved, -1;
+	}
+	return 0;
+}
+
+/* After a failure with the image in hand: keep it where it can be found. */
+static int keep_for_the_user(struct session *session, const uint8_t *bytes, size_t size,
+                             enum run_isa isa, const char *why)
+{
+	const char *directory = session->options->keep_images ? session->options->keep_images : ".";
+	char path[PATH_MAX];
+	snprintf(path, sizeof path, "%s/xmig-run-%ld-%u.%s.core", directory, (long)getpid(),
+	         session->migrations + 1, run_isa_name(isa));
+	if (write_file(path, bytes, size) != 0) {
+		say("%s, and its image could not be kept in %s: %s; the program's state is lost",
+		    why, path, strerror(errno));
+		return XMIG_RUN_FAILED;
+	}
+	say("%s; the program's state is kept in %s; resume it with:\n    xmig-run --restore %s "
+	    "--arch %s %s",
+	    why, path, path, run_isa_name(isa), session->options->program);
+	return XMIG_RUN_FAILED;
+}
+
+static void keep_copy(struct session *session, const uint8_t *bytes, size_t size, const char *what)
+{
+	if (!session->options->keep_images)
+		return;
+	char path[PATH_MAX];
+	snprintf(path, sizeof path, "%s/%u.%s.core", session->options->keep_images,
+	         session->migrations + 1, what);
+	if (write_file(path, bytes, size) != 0)
+		say("cannot keep %s: %s (the migration goes on without it)", path, strerror(errno));
+}
+
+static int program_of(struct session *session, enum run_isa isa, struct xmig_program **program)
+{
+	if (!session->loaded[isa]) {
+		struct xmig_error error;
+		if (xmig_program_load(session->binaries.path[isa], &session->programs[isa],
+		                      &error) != 0) {
+			say("%s", error.message);
+			return -1;
+		}
+		session->loaded[isa] = 1;
+	}
+	*program = &session->programs[isa];
+	return 0;
+}
+
+static int start(struct session *session, enum run_isa isa, int restore_descriptor,
+                 uint64_t capture_at)
+{
+	char error[512];
+	struct run_spawn spawn = {
+	        .binaries = &session->binaries,
+	        .isa = isa,
+	        .arguments = session->options->arguments,
+	        .restore_descriptor = restore_descriptor,
+	        .capture_at = capture_at,
+	        .continue_after_capture =
+	                session->options->checkpoint && session->options->continue_after_checkpoint,
+	};
+	if (run_spawn(&spawn, &session->child, error, sizeof error) != 0) {
+		say("%s", error);
+		return -1;
+	}
+	fcntl(session->child.image, F_SETFL, O_NONBLOCK);
+	session->running = 1;
+	session->ready = 0;
+	session->spawned_at = run_now();
+	return 0;
+}
+
+static int memory_file(const uint8_t *bytes, size_t size)
+{
+	int descriptor = memfd_create("xmig-image", MFD_CLOEXEC);
+	if (descriptor < 0)
+		return -1;
+	size_t done = 0;
+	while (done < size) {
+		ssize_t n = write(descriptor, bytes + done, size - done);
+		if (n <= 0) {
+			close(descriptor);
+			return -1;
+		}
+		done += (size_t)n;
+	}
+	return descriptor;
+}
+
+static void report(struct session *session, enum run_isa to, double restore_seconds)
+{
+	double downtime = session->capture_seconds + session->transform_seconds +
+	                  session->transfer_seconds + restore_seconds;
+	if (session->options->verbose)
+		say("migration %u %s -> %s: wait %.3f ms, capture %.3f ms, transfer %.3f ms, "
+		    "transform %.3f ms, restore %.3f ms, downtime %.3f ms, image %zu bytes",
+		    session->migrations, run_isa_name(session->from), run_isa_name(to),
+		    session->wait_seconds * 1e3, session->capture_seconds * 1e3,
+		    session->transfer_seconds * 1e3, session->transform_seconds * 1e3,
+		    restore_seconds * 1e3, downtime * 1e3, session->image_size);
+	if (session->options->stats) {
+		fprintf(session->options->stats,
+		        "{\"migration\": %u, \"from\": \"%s\", \"to\": \"%s\", \"wait_ms\": %.3f, "
+		        "\"capture_ms\": %.3f, \"transfer_ms\": %.3f, \"transform_ms\": %.3f, "
+		        "\"restore_ms\": %.3f, \"downtime_ms\": %.3f, \"image_bytes\": %zu}\n",
+		        session->migrations, run_isa_name(session->from), run_isa_name(to),
+		        session->wait_seconds * 1e3, session->capture_seconds * 1e3,
+		        session->transfer_seconds * 1e3, session->transform_seconds * 1e3,
+		        restore_seconds * 1e3, downtime * 1e3, session->image_size);
+		fflush(session->options->stats);
+	}
+}
+
+/* The status the process ended with, as xmig-run's own. */
+static int exit_status_of(int status)
+{
+	if (WIFEXITED(status))
+		return WEXITSTATUS(status);
+	if (WIFSIGNALED(status))
+		return 128 + WTERMSIG(status);
+	return 1;
+}
+
+/* The image is complete and the process that wrote it has ended: move on. */
+static int migrate(struct session *session, int *finished)
+{
+	const struct run_options *options = session->options;
+	enum run_isa from = session->child.isa;
+	enum run_isa to = options->to_set ? options->to : (enum run_isa)(1 - from);
+	session->from = from;
+	session->image_size = session->image.size;
+	session->wait_seconds =
+	        session->requested_at ? session->image.first_byte - session->requested_at : 0;
+	session->capture_seconds = session->image.complete - session->image.first_byte;
+	keep_copy(session, session->image.bytes, session->image.size, run_isa_name(from));
+
+	const uint8_t *bytes = session->image.bytes;
+	size_t size = session->image.size;
+	struct xmig_transform_result result = {0};
+	double began = run_now();
+	if (to != from) {
+		struct xmig_program *source, *destination;
+		struct xmig_error error;
+		if (program_of(session, from, &source) != 0 ||
+		    program_of(session, to, &destination) != 0)
+			return *finished = 1, keep_for_the_user(session, bytes, size, from,
+			                                        "the migration failed");
+		if (xmig_transform(bytes, size, source, destination, NULL, &result, &error) != 0) {
+			char why[700];
+			snprintf(why, sizeof why, "cannot move the program to %s: %s",
+			         run_isa_name(to), error.message);
+			return *finished = 1, keep_for_the_user(session, bytes, size, from, why);
+		}
+		bytes = result.image;
+		size = result.size;
+		char what[64];
+		snprintf(what, sizeof what, "%s-to-%s", run_isa_name(from), run_isa_name(to));
+		keep_copy(session, bytes, size, what);
+	}
+	session->transform_seconds = run_now() - began;
+	began = run_now();
+	int descriptor = memory_file(bytes, size);
+	session->transfer_seconds = run_now() - began;
+	int status = 0;
+	if (descriptor < 0 || start(session, to, descriptor, 0) != 0) {
+		*finished = 1;
+		status =
+		        keep_for_the_user(session, bytes, size, to, "cannot start the destination");
+	}
+	if (descriptor >= 0)
+		close(descriptor);
+	/* Kept until the destination says it restored: if it dies first, the
+	 * image is what is left of the program. */
+	run_image_reset(&session->image);
+	session->image.bytes = malloc(size ? size : 1);
+	if (session->image.bytes) {
+		memcpy(session->image.bytes, bytes, size);
+		session->image.size = size;
+	}
+	xmig_transform_result_free(&result);
+	session->migrations++;
+	session->requested_at = 0;
+	return status;
+}
+
+static int save_checkpoint(struct session *session)
+{
+	if (write_file(session->options->checkpoint, session->image.bytes, session->image.size) !=
+	    0) {
+		say("cannot write the checkpoint %s: %s", session->options->checkpoint,
+		    strerror(errno));
+		return -1;
+	}
+	if (session->options->verbose)
+		say("checkpoint written to %s (%zu bytes)", session->options->checkpoint,
+		    session->image.size);
+	run_image_reset(&session->image);
+	session->requested_at = 0;
+	return 0;
+}
+
+static void schedule(struct session *session)
+{
+	const struct run_options *options = session->options;
+	session->next_trigger = 0;
+	if (options->ping_pong >= 0)
+		session->next_trigger = run_now() + options->ping_pong;
+	else if (options->migrate_after >= 0 && session->migrations == 0 && !options->at_point)
+		session->next_trigger = run_now() + options->migrate_after;
+}
+
+static void request(struct session *session)
+{
+	if (!session->running || session->requested_at)
+		return;
+	if (!session->ready) {
+		/* Too early for the runtime's handler: ask once it is ready. */
+		session->request_when_ready = 1;
+		session->next_trigger = 0;
+		return;
+	}
+	session->request_when_ready = 0;
+	session->requested_at = run_now();
+	session->next_trigger = 0;
+	kill(session->child.pid, SIGUSR1);
+}
+
+static int load_restore_image(struct session *session, enum run_isa *isa)
+{
+	const char *path = session->options->restore;
+	int descriptor = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+	if (descriptor < 0) {
+		say("cannot read %s: %s", path, strerror(errno));
+		return -1;
+	}
+	for (;;) {
+		int status = run_image_read(&session->image, descriptor);
+		if (status == 1)
+			break;
+		if (status < 0) {
+			say("%s is not a whole xmig image%s%s", path, errno ? ": " : "",
+			    errno ? strerror(errno) : " (truncated?)");
+			return -1;
+		}
+	}
+	if (descriptor != STDIN_FILENO)
+		close(descriptor);
+	const uint8_t *header = session->image.bytes;
+	uint16_t machine;
+	memcpy(&machine, header + 18, sizeof machine);
+	*isa = machine == 183 ? RUN_AARCH64 : RUN_X86_64;
+	return 0;
+}
+
+int run_session(const struct run_options *options)
+{
+	struct session session;
+	memset(&session, 0, sizeof session);
+	session.options = options;
+	char error[600];
+	if (run_find_binaries(options->program, &session.binaries, error, sizeof error) != 0) {
+		say("%s", error);
+		return XMIG_RUN_USAGE;
+	}
+	if (install_signals() != 0) {
+		say("cannot handle signals: %s", strerror(errno));
+		return XMIG_RUN_FAILED;
+	}
+
+	enum run_isa first = session.binaries.host;
+	int migrating = !options->checkpoint && (options->migrate_after >= 0 ||
+	                                         options->ping_pong >= 0 || options->at_point);
+	if (options->restore) {
+		enum run_isa image_isa;
+		if (load_restore_image(&session, &image_isa) != 0)
+			return XMIG_RUN_USAGE;
+		first = options->arch_set ? options->arch : image_isa;
+		if (!run_can_start(&session.binaries, first, error, sizeof error)) {
+			say("%s", error);
+			return XMIG_RUN_USAGE;
+		}
+		session.child.isa = image_isa;
+		session.image.complete = session.image.first_byte = run_now();
+		/* A restore on another ISA is a migration without a process. */
+		struct run_options once = *options;
+		once.to_set = 1;
+		once.to = first;
+		session.options = &once;
+		int finished = 0;
+		int status = migrate(&session, &finished);
+		session.options = options;
+		session.migrations = 0;
+		if (finished)
+			return status;
+	} else {
+		if (!run_can_start(&session.binaries, first, error, sizeof error)) {
+			say("%s", error);
+			return XMIG_RUN_USAGE;
+		}
+		/* Everything a migration needs is checked before the program starts:
+		 * a failure then stops nothing. */
+		if (migrating) {
+			enum run_isa to = options->to_set ? options->to : (enum run_isa)(1 - first);
+			if (!run_can_start(&session.binaries, to, error, sizeof error)) {
+				say("cannot migrate: %s", error);
+				return XMIG_RUN_USAGE;
+			}
+			if (options->ping_pong >= 0 &&
+			    !run_can_start(&session.binaries, first, error, sizeof error)) {
+				say("cannot migrate back: %s", error);
+				return XMIG_RUN_USAGE;
+			}
+			struct xmig_program *program;
+			if (program_of(&session, first, &program) != 0 ||
+			    program_of(&session, to, &program) != 0)
+				return XMIG_RUN_USAGE;
+		}
+		if (start(&session, first, -1, options->at_point) != 0)
+			return XMIG_RUN_FAILED;
+		if (options->at_point)
+			session.requested_at = run_now();
+	}
+
+	int exit_status = 0;
+	for (;;) {
+		struct pollfd watched[3] = {
+		        {signal_pipe[0], POLLIN, 0},
+		        {session.running ? session.child.image : -1, POLLIN, 0},
+		        {session.running ? session.child.ready : -1, POLLIN, 0},
+		};
+		int timeout = -1;
+		if (session.next_trigger > 0) {
+			double left = session.next_trigger - run_now();
+			timeout = left <= 0 ? 0 : (int)(left * 1e3) + 1;
+		}
+		int ready = poll(watched, 3, timeout);
+		if (ready < 0 && errno != EINTR) {
+			say("poll: %s", strerror(errno));
+			return XMIG_RUN_FAILED;
+		}
+		if (session.next_trigger > 0 && run_now() >= session.next_trigger)
+			request(&session);
+		if (watched[2].revents) {
+			char byte;
+			if (read(session.child.ready, &byte, 1) == 1) {
+				session.ready = 1;
+				if (session.image.bytes) {
+					if (session.migrations > 0)
+						report(&session, session.child.isa,
+						       run_now() - session.spawned_at);
+					run_image_reset(&session.image);
+				}
+				if (options->ping_pong >= 0 || session.migrations == 0)
+					schedule(&session);
+				if (session.request_when_ready)
+					request(&session);
+			}
+			close(session.child.ready);
+			session.child.ready = -1;
+		}
+		if (watched[1].revents &&
+		    (!session.image.expected || session.image.size < session.image.expected)) {
+			int status = run_image_read(&session.image, session.child.image);
+			if (status == 1 && options->checkpoint) {
+				if (save_checkpoint(&session) != 0)
+					exit_status = XMIG_RUN_FAILED;
+			}
+		}
+		if (watched[0].revents) {
+			unsigned char number;
+			while (read(signal_pipe[0], &number, 1) == 1) {
+				if (number == SIGUSR1)
+					request(&session);
+				else if (number != SIGCHLD && session.running)
+					kill(session.child.pid, number);
+			}
+		}
+		if (!session.running)
+			continue;
+		int status;
+		pid_t ended = waitpid(session.child.pid, &status, WNOHANG);
+		if (ended != session.child.pid)
+			continue;
+		/* Drain what the image pipe still holds. */
+		while (session.image.size > 0 && !session.image.complete &&
+		       run_image_read(&session.image, session.child.image) == 0)
+			;
+		close(session.child.image);
+		if (session.child.ready >= 0)
+			close(session.child.ready);
+		session.running = 0;
+		int complete =
+		        session.image.complete > 0 && session.image.size == session.image.expected;
+		if (session.migrations > 0 && !session.ready && session.image.bytes) {
+			/* The destination died before it restored: keep what it was given. */
+			char why[128];
+			snprintf(why, sizeof why,
+			         "the %s process ended (status %d) before it restored",
+			         run_isa_name(session.child.isa), exit_status_of(status));
+			return keep_for_the_user(&session, session.image.bytes, session.image.size,
+			                         session.child.isa, why);
+		}
+		if (exit_status_of(status) == XMIG_EXIT_CAPTURED && complete &&
+		    !options->checkpoint) {
+			int finished = 0;
+			int migrated = migrate(&session, &finished);
+			if (finished)
+				return migrated;
+			continue;
+		}
+		if (exit_status_of(status) == XMIG_EXIT_CAPTURED && options->checkpoint)
+			return exit_status;
+		if (WIFSIGNALED(status)) {
+			signal(WTERMSIG(status), SIG_DFL);
+			raise(WTERMSIG(status));
+		}
+		return exit_status ? exit_status : exit_status_of(status);
+	}
+}

@@ -1,0 +1,37 @@
+/* One run of a program under xmig-run: the process on one ISA, the triggers,
+ * and each migration: request, capture into a pipe, transform in memory,
+ * restore on the other ISA. */
+#ifndef XMIG_RUN_SESSION_H
+#define XMIG_RUN_SESSION_H
+
+#include "binaries.h"
+
+#include <stdint.h>
+#include <stdio.h>
+
+struct run_options {
+	const char *program;
+	char **arguments;     /* the program's, NULL-terminated */
+	double migrate_after; /* seconds; < 0: not by time */
+	double ping_pong;     /* seconds between migrations; < 0: none */
+	uint64_t at_point;    /* migrate at this migration point; 0: not */
+	int to_set;
+	enum run_isa to;
+	const char *checkpoint; /* write the image here instead of migrating */
+	int continue_after_checkpoint;
+	const char *restore; /* start from this image ("-": standard input) */
+	int arch_set;
+	enum run_isa arch; /* the ISA to restore on */
+	const char *keep_images;
+	int verbose;
+	FILE *stats;
+};
+
+/* Runs it; returns the status xmig-run should exit with (the program's, or
+ * XMIG_RUN_FAILED when a migration failed and its image was kept). */
+int run_session(const struct run_options *options);
+
+#define XMIG_RUN_USAGE  2
+#define XMIG_RUN_FAILED 125
+
+#endif

@@ -1,0 +1,206 @@
+/* xmig-run: runs a program built by xmig-cc and moves it between x86_64 and
+ * aarch64 while it runs (tools/run/ holds the parts). */
+#define _GNU_SOURCE
+#include "run/session.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void usage(FILE *out)
+{
+	fputs("usage: xmig-run [options] PROGRAM [ARGUMENTS...]\n"
+	      "       xmig-run --restore IMAGE [--arch ISA] [options] PROGRAM [ARGUMENTS...]\n"
+	      "       xmig-run --migrate PID\n"
+	      "  Runs PROGRAM (PROGRAM.x86_64 or PROGRAM.aarch64, as xmig-cc builds them) on this\n"
+	      "  host's ISA, passing standard input, output and error through, and exits with\n"
+	      "  its status. The other ISA runs under qemu-user (found on PATH, or binfmt_misc).\n"
+	      "When to migrate (default: on SIGUSR1 to xmig-run only):\n"
+	      "  --migrate-after DURATION  once, after DURATION (500ms, 2s, 1.5, 1m)\n"
+	      "  --ping-pong PERIOD        back and forth, every PERIOD\n"
+	      "  --at-point K              once, at the K-th migration point\n"
+	      "  --migrate PID             ask the xmig-run with process ID PID to migrate now\n"
+	      "Where to:\n"
+	      "  --to ISA                  x86_64 or aarch64 (default: the other one)\n"
+	      "Files:\n"
+	      "  --checkpoint FILE         write the image to FILE instead of migrating, then\n"
+	      "                            stop (or go on with --continue)\n"
+	      "  --restore FILE            resume the image in FILE (- for standard input), on\n"
+	      "                            --arch ISA (default: the image's own)\n"
+	      "  --keep-images DIR         also write every image, as captured and as\n"
+	      "                            transformed, to DIR\n"
+	      "Reporting:\n"
+	      "  -v, --verbose             one line per migration: wait for a safe point,\n"
+	      "                            capture, transfer, transform, restore, downtime, size\n"
+	      "  --stats FILE              the same as JSON lines\n"
+	      "  -h, --help                this text\n"
+	      "Exit status: the program's; 2 for bad usage or a migration that cannot start\n"
+	      "(nothing was stopped); 125 when a migration failed after the capture (the\n"
+	      "message names the file that holds the program's state).\n",
+	      out);
+}
+
+/* "500ms", "2s", "1m", "1.5": seconds; -1 when malformed. */
+static double parse_duration(const char *text)
+{
+	char *end;
+	errno = 0;
+	double value = strtod(text, &end);
+	if (errno || end == text || value < 0)
+		return -1;
+	if (strcmp(end, "ms") == 0)
+		return value / 1e3;
+	if (strcmp(end, "s") == 0 || *end == '\0')
+		return value;
+	if (strcmp(end, "m") == 0)
+		return value * 60;
+	return -1;
+}
+
+int main(int argc, char **argv)
+{
+	enum {
+		MIGRATE_AFTER = 256,
+		PING_PONG,
+		AT_POINT,
+		MIGRATE,
+		TO,
+		CHECKPOINT,
+		CONTINUE,
+		RESTORE,
+		ARCH,
+		KEEP_IMAGES,
+		STATS,
+	};
+	static const struct option options[] = {
+	        {"migrate-after", required_argument, NULL, MIGRATE_AFTER},
+	        {"ping-pong", required_argument, NULL, PING_PONG},
+	        {"at-point", required_argument, NULL, AT_POINT},
+	        {"migrate", required_argument, NULL, MIGRATE},
+	        {"to", required_argument, NULL, TO},
+	        {"checkpoint", required_argument, NULL, CHECKPOINT},
+	        {"continue", no_argument, NULL, CONTINUE},
+	        {"restore", required_argument, NULL, RESTORE},
+	        {"arch", required_argument, NULL, ARCH},
+	        {"keep-images", required_argument, NULL, KEEP_IMAGES},
+	        {"stats", required_argument, NULL, STATS},
+	        {"verbose", no_argument, NULL, 'v'},
+	        {"help", no_argument, NULL, 'h'},
+	        {NULL, 0, NULL, 0},
+	};
+	struct run_options run = {.migrate_after = -1, .ping_pong = -1};
+	const char *stats_path = NULL;
+	int option;
+	while ((option = getopt_long(argc, argv, "+vh", options, NULL)) != -1) {
+		switch (option) {
+		case MIGRATE_AFTER:
+		case PING_PONG: {
+			double seconds = parse_duration(optarg);
+			if (seconds < 0) {
+				fprintf(stderr, "xmig-run: %s is not a duration (500ms, 2s, 1m)\n",
+				        optarg);
+				return XMIG_RUN_USAGE;
+			}
+			*(option == PING_PONG ? &run.ping_pong : &run.migrate_after) = seconds;
+			break;
+		}
+		case AT_POINT: {
+			char *end;
+			unsigned long long point = strtoull(optarg, &end, 10);
+			if (*end || point == 0 || optarg[0] == '-') {
+				fprintf(stderr, "xmig-run: --at-point counts from 1, not %s\n",
+				        optarg);
+				return XMIG_RUN_USAGE;
+			}
+			run.at_point = point;
+			break;
+		}
+		case MIGRATE: {
+			char *end;
+			long pid = strtol(optarg, &end, 10);
+			if (*end || pid <= 0) {
+				fprintf(stderr, "xmig-run: %s is not a process ID\n", optarg);
+				return XMIG_RUN_USAGE;
+			}
+			if (kill((pid_t)pid, SIGUSR1) != 0) {
+				fprintf(stderr, "xmig-run: cannot signal %ld: %s\n", pid,
+				        strerror(errno));
+				return 1;
+			}
+			return 0;
+		}
+		case TO:
+		case ARCH: {
+			enum run_isa isa;
+			if (run_isa_parse(optarg, &isa) != 0) {
+				fprintf(stderr,
+				        "xmig-run: %s is not an ISA xmig runs (x86_64, "
+				        "aarch64)%s\n",
+				        optarg,
+				        strncmp(optarg, "ssh://", 6) == 0
+				                ? "; remote hosts are not supported yet"
+				                : "");
+				return XMIG_RUN_USAGE;
+			}
+			if (option == TO)
+				run.to_set = 1, run.to = isa;
+			else
+				run.arch_set = 1, run.arch = isa;
+			break;
+		}
+		case CHECKPOINT:
+			run.checkpoint = optarg;
+			break;
+		case CONTINUE:
+			run.continue_after_checkpoint = 1;
+			break;
+		case RESTORE:
+			run.restore = optarg;
+			break;
+		case KEEP_IMAGES:
+			run.keep_images = optarg;
+			break;
+		case STATS:
+			stats_path = optarg;
+			break;
+		case 'v':
+			run.verbose = 1;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			usage(stderr);
+			return XMIG_RUN_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		usage(stderr);
+		return XMIG_RUN_USAGE;
+	}
+	if (run.continue_after_checkpoint && !run.checkpoint) {
+		fputs("xmig-run: --continue goes with --checkpoint\n", stderr);
+		return XMIG_RUN_USAGE;
+	}
+	if (run.arch_set && !run.restore) {
+		fputs("xmig-run: --arch goes with --restore (use --to to migrate)\n", stderr);
+		return XMIG_RUN_USAGE;
+	}
+	run.program = argv[optind];
+	run.arguments = argv + optind + 1;
+	if (stats_path) {
+		run.stats = fopen(stats_path, "a");
+		if (!run.stats) {
+			fprintf(stderr, "xmig-run: cannot open %s: %s\n", stats_path,
+			        strerror(errno));
+			return XMIG_RUN_USAGE;
+		}
+	}
+	int status = run_session(&run);
+	if (run.stats)
+		fclose(run.stats);
+	return status;
+}

@@ -22,14 +22,17 @@ static void usage(FILE *out)
 	      "  --migrate-after DURATION  once, after DURATION (500ms, 2s, 1.5, 1m)\n"
 	      "  --ping-pong PERIOD        back and forth, every PERIOD\n"
 	      "  --at-point K              once, at the K-th migration point\n"
+	      "  --every-points K          back and forth, every K migration points of each\n"
+	      "                            process (deterministic, unlike --ping-pong)\n"
 	      "  --migrate PID             ask the xmig-run with process ID PID to migrate now\n"
 	      "Where to:\n"
 	      "  --to ISA                  x86_64 or aarch64 (default: the other one)\n"
 	      "Files:\n"
 	      "  --checkpoint FILE         write the image to FILE instead of migrating, then\n"
 	      "                            stop (or go on with --continue)\n"
-	      "  --restore FILE            resume the image in FILE (- for standard input), on\n"
-	      "                            --arch ISA (default: the image's own)\n"
+	      "  --restore FILE            resume the image in FILE (- for standard input)\n"
+	      "  --arch ISA                start on ISA (default: this host's; with --restore,\n"
+	      "                            the image's own)\n"
 	      "  --keep-images DIR         also write every image, as captured and as\n"
 	      "                            transformed, to DIR\n"
 	      "Reporting:\n"
@@ -66,6 +69,7 @@ int main(int argc, char **argv)
 		MIGRATE_AFTER = 256,
 		PING_PONG,
 		AT_POINT,
+		EVERY_POINTS,
 		MIGRATE,
 		TO,
 		CHECKPOINT,
@@ -79,6 +83,7 @@ int main(int argc, char **argv)
 	        {"migrate-after", required_argument, NULL, MIGRATE_AFTER},
 	        {"ping-pong", required_argument, NULL, PING_PONG},
 	        {"at-point", required_argument, NULL, AT_POINT},
+	        {"every-points", required_argument, NULL, EVERY_POINTS},
 	        {"migrate", required_argument, NULL, MIGRATE},
 	        {"to", required_argument, NULL, TO},
 	        {"checkpoint", required_argument, NULL, CHECKPOINT},
@@ -107,15 +112,15 @@ int main(int argc, char **argv)
 			*(option == PING_PONG ? &run.ping_pong : &run.migrate_after) = seconds;
 			break;
 		}
-		case AT_POINT: {
+		case AT_POINT:
+		case EVERY_POINTS: {
 			char *end;
 			unsigned long long point = strtoull(optarg, &end, 10);
 			if (*end || point == 0 || optarg[0] == '-') {
-				fprintf(stderr, "xmig-run: --at-point counts from 1, not %s\n",
-				        optarg);
+				fprintf(stderr, "xmig-run: points count from 1, not %s\n", optarg);
 				return XMIG_RUN_USAGE;
 			}
-			run.at_point = point;
+			*(option == AT_POINT ? &run.at_point : &run.every_points) = point;
 			break;
 		}
 		case MIGRATE: {
@@ -185,12 +190,12 @@ int main(int argc, char **argv)
 		fputs("xmig-run: --continue goes with --checkpoint\n", stderr);
 		return XMIG_RUN_USAGE;
 	}
-	if (run.arch_set && !run.restore) {
-		fputs("xmig-run: --arch goes with --restore (use --to to migrate)\n", stderr);
-		return XMIG_RUN_USAGE;
-	}
 	run.program = argv[optind];
 	run.arguments = argv + optind + 1;
+	if (run_install_signals() != 0) {
+		fprintf(stderr, "xmig-run: cannot handle signals: %s\n", strerror(errno));
+		return XMIG_RUN_FAILED;
+	}
 	if (stats_path) {
 		run.stats = fopen(stats_path, "a");
 		if (!run.stats) {

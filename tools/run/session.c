@@ -33,7 +33,7 @@ static void on_signal(int number)
 	errno = saved;
 }
 
-static int install_signals(void)
+int run_install_signals(void)
 {
 	if (pipe2(signal_pipe, O_CLOEXEC | O_NONBLOCK) != 0)
 		return -1;
@@ -269,7 +269,7 @@ static int migrate(struct session *session, int *finished)
 	int descriptor = memory_file(bytes, size);
 	session->transfer_seconds = run_now() - began;
 	int status = 0;
-	if (descriptor < 0 || start(session, to, descriptor, 0) != 0) {
+	if (descriptor < 0 || start(session, to, descriptor, options->every_points) != 0) {
 		*finished = 1;
 		status =
 		        keep_for_the_user(session, bytes, size, to, "cannot start the destination");
@@ -277,16 +277,17 @@ static int migrate(struct session *session, int *finished)
 	if (descriptor >= 0)
 		close(descriptor);
 	/* Kept until the destination says it restored: if it dies first, the
-	 * image is what is left of the program. */
-	run_image_reset(&session->image);
-	session->image.bytes = malloc(size ? size : 1);
-	if (session->image.bytes) {
-		memcpy(session->image.bytes, bytes, size);
-		session->image.size = size;
+	 * image is what is left of the program. Without a transformation it
+	 * already is the image in hand. */
+	if (bytes != session->image.bytes) {
+		run_image_reset(&session->image);
+		session->image.bytes = result.image;
+		session->image.size = result.size;
+		result.image = NULL;
 	}
 	xmig_transform_result_free(&result);
 	session->migrations++;
-	session->requested_at = 0;
+	session->requested_at = options->every_points ? run_now() : 0;
 	return status;
 }
 
@@ -369,10 +370,6 @@ int run_session(const struct run_options *options)
 		say("%s", error);
 		return XMIG_RUN_USAGE;
 	}
-	if (install_signals() != 0) {
-		say("cannot handle signals: %s", strerror(errno));
-		return XMIG_RUN_FAILED;
-	}
 
 	enum run_isa first = session.binaries.host;
 	int migrating = !options->checkpoint && (options->migrate_after >= 0 ||
@@ -400,6 +397,8 @@ int run_session(const struct run_options *options)
 		if (finished)
 			return status;
 	} else {
+		if (options->arch_set)
+			first = options->arch;
 		if (!run_can_start(&session.binaries, first, error, sizeof error)) {
 			say("%s", error);
 			return XMIG_RUN_USAGE;
@@ -422,9 +421,11 @@ int run_session(const struct run_options *options)
 			    program_of(&session, to, &program) != 0)
 				return XMIG_RUN_USAGE;
 		}
-		if (start(&session, first, -1, options->at_point) != 0)
+		uint64_t capture_at =
+		        options->every_points ? options->every_points : options->at_point;
+		if (start(&session, first, -1, capture_at) != 0)
 			return XMIG_RUN_FAILED;
-		if (options->at_point)
+		if (capture_at)
 			session.requested_at = run_now();
 	}
 

@@ -27,6 +27,12 @@ static void usage(FILE *out)
 	      "  --migrate PID             ask the xmig-run with process ID PID to migrate now\n"
 	      "Where to:\n"
 	      "  --to ISA                  x86_64 or aarch64 (default: the other one)\n"
+	      "  --to ssh://[user@]host[:port][/dir]\n"
+	      "                            another host, over one ssh connection (XMIG_SSH: the\n"
+	      "                            ssh command and its options; the binaries at the same\n"
+	      "                            path there, or in dir; xmig-run on its PATH, or\n"
+	      "                            XMIG_REMOTE_RUN); the program finishes there\n"
+	      "  --remote-arch ISA         the ISA to run on there (default: the host's)\n"
 	      "Files:\n"
 	      "  --checkpoint FILE         write the image to FILE instead of migrating, then\n"
 	      "                            stop (or go on with --continue)\n"
@@ -78,6 +84,7 @@ int main(int argc, char **argv)
 		ARCH,
 		KEEP_IMAGES,
 		STATS,
+		REMOTE_ARCH,
 	};
 	static const struct option options[] = {
 	        {"migrate-after", required_argument, NULL, MIGRATE_AFTER},
@@ -92,11 +99,15 @@ int main(int argc, char **argv)
 	        {"arch", required_argument, NULL, ARCH},
 	        {"keep-images", required_argument, NULL, KEEP_IMAGES},
 	        {"stats", required_argument, NULL, STATS},
+	        {"remote-arch", required_argument, NULL, REMOTE_ARCH},
 	        {"verbose", no_argument, NULL, 'v'},
 	        {"help", no_argument, NULL, 'h'},
 	        {NULL, 0, NULL, 0},
 	};
 	struct run_options run = {.migrate_after = -1, .ping_pong = -1};
+	static struct run_remote remote;
+	enum run_isa remote_isa = RUN_X86_64;
+	char error[600];
 	const char *stats_path = NULL;
 	int option;
 	while ((option = getopt_long(argc, argv, "+vh", options, NULL)) != -1) {
@@ -138,22 +149,31 @@ int main(int argc, char **argv)
 			return 0;
 		}
 		case TO:
-		case ARCH: {
+			if (strncmp(optarg, "ssh://", 6) == 0) {
+				if (run_remote_parse(optarg, &remote, error, sizeof error) != 0) {
+					fprintf(stderr, "xmig-run: %s\n", error);
+					return XMIG_RUN_USAGE;
+				}
+				run.remote = &remote;
+				break;
+			}
+			/* fall through */
+		case ARCH:
+		case REMOTE_ARCH: {
 			enum run_isa isa;
 			if (run_isa_parse(optarg, &isa) != 0) {
 				fprintf(stderr,
 				        "xmig-run: %s is not an ISA xmig runs (x86_64, "
 				        "aarch64)%s\n",
-				        optarg,
-				        strncmp(optarg, "ssh://", 6) == 0
-				                ? "; remote hosts are not supported yet"
-				                : "");
+				        optarg, "");
 				return XMIG_RUN_USAGE;
 			}
 			if (option == TO)
 				run.to_set = 1, run.to = isa;
-			else
+			else if (option == ARCH)
 				run.arch_set = 1, run.arch = isa;
+			else
+				run.remote_isa_set = 1, remote_isa = isa;
 			break;
 		}
 		case CHECKPOINT:
@@ -190,6 +210,12 @@ int main(int argc, char **argv)
 		fputs("xmig-run: --continue goes with --checkpoint\n", stderr);
 		return XMIG_RUN_USAGE;
 	}
+	if (run.remote_isa_set && !run.remote) {
+		fputs("xmig-run: --remote-arch goes with --to ssh://...\n", stderr);
+		return XMIG_RUN_USAGE;
+	}
+	if (run.remote)
+		remote.isa = remote_isa;
 	run.program = argv[optind];
 	run.arguments = argv + optind + 1;
 	if (run_install_signals() != 0) {

@@ -233,7 +233,9 @@ static int migrate(struct session *session, int *finished)
 {
 	const struct run_options *options = session->options;
 	enum run_isa from = session->child.isa;
-	enum run_isa to = options->to_set ? options->to : (enum run_isa)(1 - from);
+	enum run_isa to = options->remote   ? options->remote->isa
+	                  : options->to_set ? options->to
+	                                    : (enum run_isa)(1 - from);
 	session->from = from;
 	session->image_size = session->image.size;
 	session->wait_seconds =
@@ -265,6 +267,30 @@ static int migrate(struct session *session, int *finished)
 		keep_copy(session, bytes, size, what);
 	}
 	session->transform_seconds = run_now() - began;
+	if (options->remote) {
+		/* The rest of the run happens there; its output and status come
+		 * back through the connection. */
+		char error[600];
+		int status;
+		began = run_now();
+		session->migrations++;
+		if (options->verbose)
+			say("migration %u %s -> %s on %s: wait %.3f ms, capture %.3f ms, transform "
+			    "%.3f ms, image %zu bytes; the program goes on there",
+			    session->migrations, run_isa_name(from), run_isa_name(to),
+			    options->remote->target, session->wait_seconds * 1e3,
+			    session->capture_seconds * 1e3, session->transform_seconds * 1e3, size);
+		*finished = 1;
+		if (run_remote_restore(options->remote, options->program, options->arguments, bytes,
+		                       size, &status, error, sizeof error) != 0) {
+			session->migrations--;
+			int kept = keep_for_the_user(session, bytes, size, to, error);
+			xmig_transform_result_free(&result);
+			return kept;
+		}
+		xmig_transform_result_free(&result);
+		return exit_status_of(status);
+	}
 	began = run_now();
 	int descriptor = memory_file(bytes, size);
 	session->transfer_seconds = run_now() - began;
@@ -405,7 +431,25 @@ int run_session(const struct run_options *options)
 		}
 		/* Everything a migration needs is checked before the program starts:
 		 * a failure then stops nothing. */
-		if (migrating) {
+		if (migrating && options->remote) {
+			if (run_remote_probe(options->remote, options->remote_isa_set, error,
+			                     sizeof error) != 0) {
+				say("cannot migrate: %s", error);
+				return XMIG_RUN_USAGE;
+			}
+			enum run_isa to = options->remote->isa;
+			if (!session.binaries.path[to][0]) {
+				say("cannot migrate to %s: there is no %s binary of the program "
+				    "here to "
+				    "transform for",
+				    options->remote->target, run_isa_name(to));
+				return XMIG_RUN_USAGE;
+			}
+			struct xmig_program *program;
+			if (program_of(&session, first, &program) != 0 ||
+			    program_of(&session, to, &program) != 0)
+				return XMIG_RUN_USAGE;
+		} else if (migrating) {
 			enum run_isa to = options->to_set ? options->to : (enum run_isa)(1 - first);
 			if (!run_can_start(&session.binaries, to, error, sizeof error)) {
 				say("cannot migrate: %s", error);

@@ -5,6 +5,7 @@
 #define XMIG_RUN_SESSION_H
 
 #include "binaries.h"
+#include "remote.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -22,7 +23,9 @@ struct run_options {
 	int continue_after_checkpoint;
 	const char *restore; /* start from this image ("-": standard input) */
 	int arch_set;
-	enum run_isa arch; /* the ISA to start or restore on */
+	enum run_isa arch;         /* the ISA to start or restore on */
+	struct run_remote *remote; /* --to ssh://...: the one migration goes there */
+	int remote_isa_set;
 	const char *keep_images;
 	int verbose;
 	FILE *stats;

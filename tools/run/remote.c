@@ -1,0 +1,206 @@
+#define _GNU_SOURCE
+#include "remote.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* ssh's own failures (cannot connect, authentication) exit with 255. */
+#define SSH_FAILED 255
+
+int run_remote_parse(const char *url, struct run_remote *remote, char *error, size_t size)
+{
+	memset(remote, 0, sizeof *remote);
+	remote->xmig_run = getenv("XMIG_REMOTE_RUN") ? getenv("XMIG_REMOTE_RUN") : "xmig-run";
+	if (strncmp(url, "ssh://", 6) != 0)
+		return snprintf(error, size, "%s is not ssh://[user@]host[:port][/dir]", url), -1;
+	const char *host = url + 6;
+	const char *slash = strchr(host, '/');
+	size_t host_length = slash ? (size_t)(slash - host) : strlen(host);
+	const char *colon = memchr(host, ':', host_length);
+	size_t target_length = colon ? (size_t)(colon - host) : host_length;
+	if (target_length == 0 || target_length >= sizeof remote->target)
+		return snprintf(error, size, "%s names no host", url), -1;
+	memcpy(remote->target, host, target_length);
+	if (colon) {
+		size_t port_length = host_length - target_length - 1;
+		if (port_length == 0 || port_length >= sizeof remote->port ||
+		    strspn(colon + 1, "0123456789") < port_length)
+			return snprintf(error, size, "%s: the port is not a number", url), -1;
+		memcpy(remote->port, colon + 1, port_length);
+	}
+	if (slash && slash[1])
+		snprintf(remote->directory, sizeof remote->directory, "%s", slash);
+	return 0;
+}
+
+/* The command line ssh runs remotely is one string for the remote shell. */
+static void append_quoted(char *line, size_t size, const char *word)
+{
+	size_t at = strlen(line);
+	if (at && at + 1 < size)
+		line[at++] = ' ';
+	if (at + 1 < size)
+		line[at++] = '\'';
+	for (; *word && at + 5 < size; word++) {
+		if (*word == '\'') {
+			memcpy(line + at, "'\\''", 4);
+			at += 4;
+		} else {
+			line[at++] = *word;
+		}
+	}
+	if (at + 1 < size)
+		line[at++] = '\'';
+	line[at] = '\0';
+}
+
+/* argv for ssh to run `command` on the host: XMIG_SSH's words, the port,
+ * the target, the command. */
+static char **ssh_command(const struct run_remote *remote, const char *command)
+{
+	const char *words = getenv("XMIG_SSH");
+	char *copy = strdup(words && *words ? words : "ssh");
+	if (!copy)
+		return NULL;
+	char **argv = calloc(strlen(copy) + 8, sizeof *argv);
+	if (!argv)
+		return NULL;
+	size_t count = 0;
+	for (char *word = strtok(copy, " \t"); word; word = strtok(NULL, " \t"))
+		argv[count++] = word;
+	/* Never ask for a password: a test or a batch job would hang. */
+	argv[count++] = "-o";
+	argv[count++] = "BatchMode=yes";
+	if (remote->port[0]) {
+		argv[count++] = "-p";
+		argv[count++] = (char *)remote->port;
+	}
+	argv[count++] = (char *)remote->target;
+	argv[count++] = (char *)command;
+	return argv;
+}
+
+static pid_t start_ssh(const struct run_remote *remote, const char *command, int input, int output)
+{
+	char **argv = ssh_command(remote, command);
+	if (!argv)
+		return -1;
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid == 0) {
+		if (input >= 0)
+			dup2(input, STDIN_FILENO);
+		if (output >= 0)
+			dup2(output, STDOUT_FILENO);
+		execvp(argv[0], argv);
+		fprintf(stderr, "xmig-run: cannot run %s: %s\n", argv[0], strerror(errno));
+		_exit(SSH_FAILED);
+	}
+	free(argv[0]);
+	free(argv);
+	return pid;
+}
+
+int run_remote_probe(struct run_remote *remote, int isa_known, char *error, size_t size)
+{
+	char command[1024] = "";
+	snprintf(command, sizeof command, "uname -m && command -v %s >/dev/null", remote->xmig_run);
+	int answer[2];
+	if (pipe2(answer, O_CLOEXEC) != 0)
+		return snprintf(error, size, "pipe: %s", strerror(errno)), -1;
+	int nothing = open("/dev/null", O_RDONLY | O_CLOEXEC);
+	pid_t pid = start_ssh(remote, command, nothing, answer[1]);
+	close(answer[1]);
+	if (nothing >= 0)
+		close(nothing);
+	char machine[64] = "";
+	ssize_t got = pid < 0 ? -1 : read(answer[0], machine, sizeof machine - 1);
+	close(answer[0]);
+	int status = 0;
+	if (pid > 0)
+		waitpid(pid, &status, 0);
+	if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) == SSH_FAILED)
+		return snprintf(error, size, "cannot reach %s over ssh (see ssh's message above)",
+		                remote->target),
+		       -1;
+	if (WEXITSTATUS(status) != 0)
+		return snprintf(error, size, "%s has no %s on its PATH (install xmig there)",
+		                remote->target, remote->xmig_run),
+		       -1;
+	machine[got > 0 ? got : 0] = '\0';
+	machine[strcspn(machine, "\n")] = '\0';
+	if (strcmp(machine, "arm64") == 0)
+		strcpy(machine, "aarch64");
+	if (!isa_known && run_isa_parse(machine, &remote->isa) != 0)
+		return snprintf(error, size, "%s is a %s machine; xmig runs on x86_64 and aarch64",
+		                remote->target, machine),
+		       -1;
+	return 0;
+}
+
+int run_remote_restore(const struct run_remote *remote, const char *program, char *const *arguments,
+                       const uint8_t *image, size_t image_size, int *status, char *error,
+                       size_t size)
+{
+	/* The binaries are at the same path there, or in the URL's directory. */
+	char path[PATH_MAX];
+	if (remote->directory[0]) {
+		char copy[PATH_MAX];
+		snprintf(copy, sizeof copy, "%s", program);
+		snprintf(path, sizeof path, "%s/%s", remote->directory, basename(copy));
+	} else if (!realpath(program, path)) {
+		snprintf(path, sizeof path, "%s", program);
+	}
+	char command[8192] = "";
+	append_quoted(command, sizeof command, remote->xmig_run);
+	append_quoted(command, sizeof command, "--restore");
+	append_quoted(command, sizeof command, "-");
+	append_quoted(command, sizeof command, "--arch");
+	append_quoted(command, sizeof command, run_isa_name(remote->isa));
+	append_quoted(command, sizeof command, path);
+	for (char *const *argument = arguments; *argument; argument++)
+		append_quoted(command, sizeof command, *argument);
+
+	int feed[2];
+	if (pipe2(feed, O_CLOEXEC) != 0)
+		return snprintf(error, size, "pipe: %s", strerror(errno)), -1;
+	pid_t pid = start_ssh(remote, command, feed[0], -1);
+	close(feed[0]);
+	if (pid < 0) {
+		close(feed[1]);
+		return snprintf(error, size, "cannot start ssh: %s", strerror(errno)), -1;
+	}
+	/* A connection that breaks shows as a write error here, and as ssh's
+	 * own status below. */
+	void (*previous)(int) = signal(SIGPIPE, SIG_IGN);
+	size_t done = 0;
+	while (done < image_size) {
+		ssize_t n = write(feed[1], image + done, image_size - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		done += (size_t)n;
+	}
+	close(feed[1]);
+	signal(SIGPIPE, previous);
+	int raw;
+	while (waitpid(pid, &raw, 0) < 0 && errno == EINTR)
+		;
+	/* 255 is ssh's own failure; whether the image got there is unknown, so
+	 * the caller keeps it. */
+	if (WIFEXITED(raw) && WEXITSTATUS(raw) == SSH_FAILED)
+		return snprintf(error, size, "ssh to %s failed (%zu of %zu image bytes sent)",
+		                remote->target, done, image_size),
+		       -1;
+	*status = raw;
+	return 0;
+}

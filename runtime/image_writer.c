@@ -4,6 +4,7 @@
 #include "checksum.h"
 #include "untouched_pages.h"
 #include "xmig/core_registers.h"
+#include "xmig/image_layout.h"
 
 #include <elf.h>
 #include <errno.h>
@@ -73,25 +74,6 @@ static size_t split_range(uint64_t start, uint64_t end, struct run *runs,
 	return count;
 }
 
-static size_t note_size(size_t name_size, size_t descriptor_size)
-{
-	return sizeof(Elf64_Nhdr) + (name_size + 3) / 4 * 4 + (descriptor_size + 3) / 4 * 4;
-}
-
-/* Appends a note; returns a pointer to its descriptor. */
-static uint8_t *add_note(uint8_t **cursor, const char *name, uint32_t type,
-                         uint32_t descriptor_size)
-{
-	Elf64_Nhdr header = {(uint32_t)strlen(name) + 1, descriptor_size, type};
-	memcpy(*cursor, &header, sizeof header);
-	uint8_t *at = *cursor + sizeof header;
-	memset(at, 0, note_size(header.n_namesz, descriptor_size) - sizeof header);
-	memcpy(at, name, header.n_namesz);
-	at += (header.n_namesz + 3) / 4 * 4;
-	*cursor = at + (descriptor_size + 3) / 4 * 4;
-	return at;
-}
-
 static int write_all(int descriptor, const void *data, size_t size, struct xmig_checksum *sum)
 {
 	const uint8_t *bytes = data;
@@ -155,12 +137,14 @@ int xmig_image_write(int descriptor, const struct xmig_image_contents *contents,
 	size_t cwd_size = strlen(contents->cwd) + 1;
 	size_t binary_size = sizeof(struct xmig_image_binary) + contents->build_id_size + path_size;
 	size_t signals_size = XMIG_IMAGE_SIGNALS * sizeof(struct xmig_image_signal);
-	size_t notes_size = note_size(5, layout->prstatus_size) +
-	                    note_size(5, layout->fpregset_size) +
-	                    note_size(5, sizeof(struct xmig_image_state)) +
-	                    note_size(5, binary_size) + note_size(5, cwd_size) +
-	                    note_size(5, contents->files_size) + note_size(5, signals_size);
-	size_t checksum_note_size = note_size(5, sizeof(uint64_t));
+	size_t notes_size = xmig_image_note_size(5, layout->prstatus_size) +
+	                    xmig_image_note_size(5, layout->fpregset_size) +
+	                    xmig_image_note_size(5, sizeof(struct xmig_image_state)) +
+	                    xmig_image_note_size(5, binary_size) +
+	                    xmig_image_note_size(5, cwd_size) +
+	                    xmig_image_note_size(5, contents->files_size) +
+	                    xmig_image_note_size(5, signals_size);
+	size_t checksum_note_size = xmig_image_note_size(5, sizeof(uint64_t));
 	size_t segment_count = 2 + run_count;
 	size_t notes_offset = sizeof(Elf64_Ehdr) + segment_count * sizeof(Elf64_Phdr);
 	size_t data_offset = (notes_offset + notes_size + PAGE - 1) / PAGE * PAGE;
@@ -170,19 +154,7 @@ int xmig_image_write(int descriptor, const struct xmig_image_contents *contents,
 		goto out;
 	}
 
-	Elf64_Ehdr *elf = (Elf64_Ehdr *)header;
-	memcpy(elf->e_ident, ELFMAG, SELFMAG);
-	elf->e_ident[EI_CLASS] = ELFCLASS64;
-	elf->e_ident[EI_DATA] = ELFDATA2LSB;
-	elf->e_ident[EI_VERSION] = EV_CURRENT;
-	elf->e_ident[EI_OSABI] = ELFOSABI_NONE;
-	elf->e_type = ET_CORE;
-	elf->e_machine = layout->elf_machine;
-	elf->e_version = EV_CURRENT;
-	elf->e_phoff = sizeof(Elf64_Ehdr);
-	elf->e_ehsize = sizeof(Elf64_Ehdr);
-	elf->e_phentsize = sizeof(Elf64_Phdr);
-	elf->e_phnum = (uint16_t)segment_count;
+	xmig_image_core_header(header, layout->elf_machine, segment_count);
 	if (segment_count >= PN_XNUM) {
 		*error = "the image would have too many segments";
 		goto out;
@@ -209,28 +181,33 @@ int xmig_image_write(int descriptor, const struct xmig_image_contents *contents,
 	                           .p_align = 4};
 
 	uint8_t *cursor = header + notes_offset;
-	xmig_core_write_prstatus(layout, contents->registers, (int32_t)getpid(),
-	                         add_note(&cursor, "CORE", NT_PRSTATUS, layout->prstatus_size));
-	xmig_core_write_fpregset(layout, contents->registers,
-	                         add_note(&cursor, "CORE", NT_FPREGSET, layout->fpregset_size));
-	memcpy(add_note(&cursor, XMIG_IMAGE_NOTE_NAME, XMIG_NOTE_STATE, sizeof contents->state),
+	xmig_core_write_prstatus(
+	        layout, contents->registers, (int32_t)getpid(),
+	        xmig_image_add_note(&cursor, "CORE", NT_PRSTATUS, layout->prstatus_size));
+	xmig_core_write_fpregset(
+	        layout, contents->registers,
+	        xmig_image_add_note(&cursor, "CORE", NT_FPREGSET, layout->fpregset_size));
+	memcpy(xmig_image_add_note(&cursor, XMIG_IMAGE_NOTE_NAME, XMIG_NOTE_STATE,
+	                           sizeof contents->state),
 	       &contents->state, sizeof contents->state);
-	uint8_t *binary =
-	        add_note(&cursor, XMIG_IMAGE_NOTE_NAME, XMIG_NOTE_BINARY, (uint32_t)binary_size);
+	uint8_t *binary = xmig_image_add_note(&cursor, XMIG_IMAGE_NOTE_NAME, XMIG_NOTE_BINARY,
+	                                      (uint32_t)binary_size);
 	struct xmig_image_binary binary_header = {contents->build_id_size, (uint32_t)path_size};
 	memcpy(binary, &binary_header, sizeof binary_header);
 	memcpy(binary + sizeof binary_header, contents->build_id, contents->build_id_size);
 	memcpy(binary + sizeof binary_header + contents->build_id_size, contents->binary_path,
 	       path_size);
-	memcpy(add_note(&cursor, XMIG_IMAGE_NOTE_NAME, XMIG_NOTE_CWD, (uint32_t)cwd_size),
+	memcpy(xmig_image_add_note(&cursor, XMIG_IMAGE_NOTE_NAME, XMIG_NOTE_CWD,
+	                           (uint32_t)cwd_size),
 	       contents->cwd, cwd_size);
 	if (contents->files_size)
-		memcpy(add_note(&cursor, XMIG_IMAGE_NOTE_NAME, XMIG_NOTE_FILES,
-		                (uint32_t)contents->files_size),
+		memcpy(xmig_image_add_note(&cursor, XMIG_IMAGE_NOTE_NAME, XMIG_NOTE_FILES,
+		                           (uint32_t)contents->files_size),
 		       contents->files, contents->files_size);
 	else
-		add_note(&cursor, XMIG_IMAGE_NOTE_NAME, XMIG_NOTE_FILES, 0);
-	memcpy(add_note(&cursor, XMIG_IMAGE_NOTE_NAME, XMIG_NOTE_SIGNALS, (uint32_t)signals_size),
+		xmig_image_add_note(&cursor, XMIG_IMAGE_NOTE_NAME, XMIG_NOTE_FILES, 0);
+	memcpy(xmig_image_add_note(&cursor, XMIG_IMAGE_NOTE_NAME, XMIG_NOTE_SIGNALS,
+	                           (uint32_t)signals_size),
 	       contents->signals, signals_size);
 
 	struct xmig_checksum sum;
@@ -244,8 +221,8 @@ int xmig_image_write(int descriptor, const struct xmig_image_contents *contents,
 			goto io_error;
 	uint8_t checksum_note[64];
 	uint8_t *checksum_cursor = checksum_note;
-	uint8_t *checksum_field = add_note(&checksum_cursor, XMIG_IMAGE_NOTE_NAME,
-	                                   XMIG_NOTE_CHECKSUM, sizeof(uint64_t));
+	uint8_t *checksum_field = xmig_image_add_note(&checksum_cursor, XMIG_IMAGE_NOTE_NAME,
+	                                              XMIG_NOTE_CHECKSUM, sizeof(uint64_t));
 	/* The checksum counts its own bytes as zero. */
 	xmig_checksum_update(&sum, checksum_note, checksum_note_size);
 	uint64_t value = xmig_checksum_final(&sum);

@@ -2,29 +2,13 @@
 
 #include "checksum.h"
 #include "xmig/image_format.h"
+#include "xmig/image_layout.h"
 
 #include <elf.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define PAGE 4096u
-
-static size_t note_size(size_t name_size, size_t descriptor_size)
-{
-	return sizeof(Elf64_Nhdr) + (name_size + 3) / 4 * 4 + (descriptor_size + 3) / 4 * 4;
-}
-
-/* Appends a note at *cursor; returns its descriptor (zeroed). */
-static uint8_t *add_note(uint8_t **cursor, const char *name, uint32_t type, size_t descriptor_size)
-{
-	Elf64_Nhdr header = {(uint32_t)strlen(name) + 1, (uint32_t)descriptor_size, type};
-	memcpy(*cursor, &header, sizeof header);
-	uint8_t *at = *cursor + sizeof header;
-	memcpy(at, name, header.n_namesz);
-	at += (header.n_namesz + 3) / 4 * 4;
-	*cursor = at + (descriptor_size + 3) / 4 * 4;
-	return at;
-}
 
 static int in_range(const struct xmig_image_load *load, const uint64_t range[2])
 {
@@ -55,12 +39,15 @@ int xmig_image_rebuild(const struct xmig_image_rebuild *rebuild, uint8_t **image
 	size_t cwd_size = strlen(source->cwd) + 1;
 	size_t binary_size = sizeof(struct xmig_image_binary) + rebuild->build_id_size + path_size;
 	size_t signals_size = sizeof source->signals;
-	size_t notes_size =
-	        note_size(5, layout->prstatus_size) + note_size(5, layout->fpregset_size) +
-	        note_size(5, sizeof(struct xmig_image_state)) + note_size(5, binary_size) +
-	        note_size(5, cwd_size) + note_size(5, source->files_size) +
-	        note_size(5, signals_size) + note_size(5, rebuild->frames_size);
-	size_t checksum_note_size = note_size(5, sizeof(uint64_t));
+	size_t notes_size = xmig_image_note_size(5, layout->prstatus_size) +
+	                    xmig_image_note_size(5, layout->fpregset_size) +
+	                    xmig_image_note_size(5, sizeof(struct xmig_image_state)) +
+	                    xmig_image_note_size(5, binary_size) +
+	                    xmig_image_note_size(5, cwd_size) +
+	                    xmig_image_note_size(5, source->files_size) +
+	                    xmig_image_note_size(5, signals_size) +
+	                    xmig_image_note_size(5, rebuild->frames_size);
+	size_t checksum_note_size = xmig_image_note_size(5, sizeof(uint64_t));
 	size_t segment_count = 2 + load_count;
 	if (segment_count >= PN_XNUM)
 		return xmig_fail(error, "the image would have too many segments");
@@ -71,19 +58,7 @@ int xmig_image_rebuild(const struct xmig_image_rebuild *rebuild, uint8_t **image
 	if (!out)
 		return xmig_fail(error, "out of memory for a %zu-byte image", total);
 
-	Elf64_Ehdr *elf = (Elf64_Ehdr *)(void *)out;
-	memcpy(elf->e_ident, ELFMAG, SELFMAG);
-	elf->e_ident[EI_CLASS] = ELFCLASS64;
-	elf->e_ident[EI_DATA] = ELFDATA2LSB;
-	elf->e_ident[EI_VERSION] = EV_CURRENT;
-	elf->e_ident[EI_OSABI] = ELFOSABI_NONE;
-	elf->e_type = ET_CORE;
-	elf->e_machine = layout->elf_machine;
-	elf->e_version = EV_CURRENT;
-	elf->e_phoff = sizeof(Elf64_Ehdr);
-	elf->e_ehsize = sizeof(Elf64_Ehdr);
-	elf->e_phentsize = sizeof(Elf64_Phdr);
-	elf->e_phnum = (uint16_t)segment_count;
+	xmig_image_core_header(out, layout->elf_machine, segment_count);
 
 	Elf64_Phdr segments[2];
 	uint64_t offset = data_offset;
@@ -130,38 +105,42 @@ int xmig_image_rebuild(const struct xmig_image_rebuild *rebuild, uint8_t **image
 	uint8_t *cursor = out + notes_offset;
 	/* The process ID is the destination's to choose; 1 keeps debuggers'
 	 * "process N" lines meaningful without pretending to be the source. */
-	xmig_core_write_prstatus(layout, rebuild->registers, 1,
-	                         add_note(&cursor, "CORE", NT_PRSTATUS, layout->prstatus_size));
-	xmig_core_write_fpregset(layout, rebuild->registers,
-	                         add_note(&cursor, "CORE", NT_FPREGSET, layout->fpregset_size));
+	xmig_core_write_prstatus(
+	        layout, rebuild->registers, 1,
+	        xmig_image_add_note(&cursor, "CORE", NT_PRSTATUS, layout->prstatus_size));
+	xmig_core_write_fpregset(
+	        layout, rebuild->registers,
+	        xmig_image_add_note(&cursor, "CORE", NT_FPREGSET, layout->fpregset_size));
 	struct xmig_image_state state = source->state;
 	state.elf_machine = layout->elf_machine;
 	state.ranges[XMIG_RANGE_NATIVE_STACK - 1][0] = rebuild->native_stack->low;
 	state.ranges[XMIG_RANGE_NATIVE_STACK - 1][1] = rebuild->native_stack->high;
-	memcpy(add_note(&cursor, XMIG_IMAGE_NOTE_NAME, XMIG_NOTE_STATE, sizeof state), &state,
-	       sizeof state);
-	uint8_t *binary = add_note(&cursor, XMIG_IMAGE_NOTE_NAME, XMIG_NOTE_BINARY, binary_size);
+	memcpy(xmig_image_add_note(&cursor, XMIG_IMAGE_NOTE_NAME, XMIG_NOTE_STATE, sizeof state),
+	       &state, sizeof state);
+	uint8_t *binary =
+	        xmig_image_add_note(&cursor, XMIG_IMAGE_NOTE_NAME, XMIG_NOTE_BINARY, binary_size);
 	struct xmig_image_binary binary_header = {(uint32_t)rebuild->build_id_size,
 	                                          (uint32_t)path_size};
 	memcpy(binary, &binary_header, sizeof binary_header);
 	memcpy(binary + sizeof binary_header, rebuild->build_id, rebuild->build_id_size);
 	memcpy(binary + sizeof binary_header + rebuild->build_id_size, rebuild->binary_path,
 	       path_size);
-	memcpy(add_note(&cursor, XMIG_IMAGE_NOTE_NAME, XMIG_NOTE_CWD, cwd_size), source->cwd,
-	       cwd_size);
-	uint8_t *files =
-	        add_note(&cursor, XMIG_IMAGE_NOTE_NAME, XMIG_NOTE_FILES, source->files_size);
+	memcpy(xmig_image_add_note(&cursor, XMIG_IMAGE_NOTE_NAME, XMIG_NOTE_CWD, cwd_size),
+	       source->cwd, cwd_size);
+	uint8_t *files = xmig_image_add_note(&cursor, XMIG_IMAGE_NOTE_NAME, XMIG_NOTE_FILES,
+	                                     source->files_size);
 	if (source->files_size)
 		memcpy(files, source->files, source->files_size);
-	memcpy(add_note(&cursor, XMIG_IMAGE_NOTE_NAME, XMIG_NOTE_SIGNALS, signals_size),
+	memcpy(xmig_image_add_note(&cursor, XMIG_IMAGE_NOTE_NAME, XMIG_NOTE_SIGNALS, signals_size),
 	       source->signals, signals_size);
-	memcpy(add_note(&cursor, XMIG_IMAGE_NOTE_NAME, XMIG_NOTE_FRAMES, rebuild->frames_size),
+	memcpy(xmig_image_add_note(&cursor, XMIG_IMAGE_NOTE_NAME, XMIG_NOTE_FRAMES,
+	                           rebuild->frames_size),
 	       rebuild->frames, rebuild->frames_size);
 
 	/* The checksum covers every byte, its own counted as zero. */
 	uint8_t *checksum_cursor = out + offset;
-	uint8_t *checksum_field = add_note(&checksum_cursor, XMIG_IMAGE_NOTE_NAME,
-	                                   XMIG_NOTE_CHECKSUM, sizeof(uint64_t));
+	uint8_t *checksum_field = xmig_image_add_note(&checksum_cursor, XMIG_IMAGE_NOTE_NAME,
+	                                              XMIG_NOTE_CHECKSUM, sizeof(uint64_t));
 	struct xmig_checksum sum;
 	xmig_checksum_init(&sum);
 	xmig_checksum_update(&sum, out, total);

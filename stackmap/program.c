@@ -125,16 +125,27 @@ void xmig_program_free(struct xmig_program *program)
 	memset(program, 0, sizeof *program);
 }
 
-const struct xmig_site *xmig_program_site_at(const struct xmig_program *program,
-                                             uint64_t return_address)
+static uint64_t return_address_of(const struct xmig_site *site)
 {
-	size_t low = 0, high = program->binary.sites.count;
+	return site->return_address;
+}
+
+static uint64_t id_of(const struct xmig_site *site)
+{
+	return site->id;
+}
+
+/* The site whose key is `key` in sites sorted by that key, or NULL. */
+static const struct xmig_site *find_site(const struct xmig_site *const *sites, size_t count,
+                                         uint64_t key, uint64_t (*key_of)(const struct xmig_site *))
+{
+	size_t low = 0, high = count;
 	while (low < high) {
 		size_t middle = low + (high - low) / 2;
-		uint64_t at = program->by_return_address[middle]->return_address;
-		if (at == return_address)
-			return program->by_return_address[middle];
-		if (at < return_address)
+		uint64_t at = key_of(sites[middle]);
+		if (at == key)
+			return sites[middle];
+		if (at < key)
 			low = middle + 1;
 		else
 			high = middle;
@@ -142,20 +153,16 @@ const struct xmig_site *xmig_program_site_at(const struct xmig_program *program,
 	return NULL;
 }
 
+const struct xmig_site *xmig_program_site_at(const struct xmig_program *program,
+                                             uint64_t return_address)
+{
+	return find_site(program->by_return_address, program->binary.sites.count, return_address,
+	                 return_address_of);
+}
+
 const struct xmig_site *xmig_program_site_by_id(const struct xmig_program *program, uint64_t id)
 {
-	size_t low = 0, high = program->binary.sites.count;
-	while (low < high) {
-		size_t middle = low + (high - low) / 2;
-		uint64_t at = program->by_id[middle]->id;
-		if (at == id)
-			return program->by_id[middle];
-		if (at < id)
-			low = middle + 1;
-		else
-			high = middle;
-	}
-	return NULL;
+	return find_site(program->by_id, program->binary.sites.count, id, id_of);
 }
 
 int xmig_program_site_unpaired(const struct xmig_program *program, uint64_t id)

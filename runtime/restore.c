@@ -173,6 +173,10 @@ _Noreturn void xmig_restore(const char *image_path)
 			       (unsigned long long)load.memory_size);
 	}
 
+	if (image.frames &&
+	    xmig_resume_prepare(image.frames, image.frames_size, image.frame_count) != 0)
+		refuse("no memory to rebuild its frames");
+
 	/* From here on the process's memory is the image's: nothing may fail
 	 * half-way for a reason the checks above could have seen. */
 	uint64_t native_low = xmig_native_stack_range.base + xmig_native_stack_range.guard_below;
@@ -194,9 +198,6 @@ _Noreturn void xmig_restore(const char *image_path)
 		refuse("%s", error);
 	xmig_exit_handlers_after_restore();
 	resume_registers = image.registers;
-	if (image.frames &&
-	    xmig_resume_prepare(image.frames, image.frames_size, image.frame_count) != 0)
-		refuse("no memory to rebuild its frames");
 	int rebuild_frames = image.frames != NULL;
 	munmap(mapped, (size_t)status.st_size);
 	const char *verbose = getenv("XMIG_VERBOSE");

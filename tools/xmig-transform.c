@@ -1,6 +1,7 @@
 /* xmig-transform: turns an image captured by one binary of a program into
  * one the program's binary for the other ISA restores. */
 #define _GNU_SOURCE
+#include "image_file.h"
 #include "xmig/program.h"
 #include "xmig/transform.h"
 
@@ -66,49 +67,12 @@ static int read_all(int descriptor, uint8_t **data, size_t *size)
 	return 0;
 }
 
-static int write_all(int descriptor, const uint8_t *data, size_t size)
-{
-	while (size > 0) {
-		ssize_t n = write(descriptor, data, size);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		data += n;
-		size -= (size_t)n;
-	}
-	return 0;
-}
-
-/* Written whole under a temporary name, then renamed: a reader never sees a
- * half-written image, and a failure leaves nothing behind. */
+/* Standard output, or a file written whole (image_file.h). */
 static int write_image(const char *path, const uint8_t *data, size_t size)
 {
 	if (strcmp(path, "-") == 0)
-		return write_all(STDOUT_FILENO, data, size);
-	char temporary[PATH_MAX];
-	if (snprintf(temporary, sizeof temporary, "%s.tmp.%ld", path, (long)getpid()) >=
-	    (int)sizeof temporary) {
-		errno = ENAMETOOLONG;
-		return -1;
-	}
-	int descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (descriptor < 0)
-		return -1;
-	if (write_all(descriptor, data, size) != 0 || fsync(descriptor) != 0) {
-		int saved = errno;
-		close(descriptor);
-		unlink(temporary);
-		errno = saved;
-		return -1;
-	}
-	if (close(descriptor) != 0 || rename(temporary, path) != 0) {
-		int saved = errno;
-		unlink(temporary);
-		errno = saved;
-		return -1;
-	}
-	return 0;
+		return xmig_write_all(STDOUT_FILENO, data, size);
+	return xmig_write_image_file(path, data, size);
 }
 
 static double seconds_since(const struct timespec *start)

@@ -27,15 +27,13 @@ int run_isa_parse(const char *name, enum run_isa *isa)
 	return -1;
 }
 
-int run_file_isa(const char *path, enum run_isa *isa)
+int run_bytes_isa(const uint8_t *bytes, size_t size, enum run_isa *isa)
 {
-	int descriptor = open(path, O_RDONLY | O_CLOEXEC);
-	if (descriptor < 0)
-		return -1;
 	Elf64_Ehdr header;
-	ssize_t got = read(descriptor, &header, sizeof header);
-	close(descriptor);
-	if (got != (ssize_t)sizeof header || memcmp(header.e_ident, ELFMAG, SELFMAG) != 0)
+	if (size < sizeof header)
+		return -1;
+	memcpy(&header, bytes, sizeof header);
+	if (memcmp(header.e_ident, ELFMAG, SELFMAG) != 0)
 		return -1;
 	for (int i = 0; i < RUN_ISA_COUNT; i++)
 		if (header.e_machine == elf_machines[i]) {
@@ -43,6 +41,17 @@ int run_file_isa(const char *path, enum run_isa *isa)
 			return 0;
 		}
 	return -1;
+}
+
+int run_file_isa(const char *path, enum run_isa *isa)
+{
+	int descriptor = open(path, O_RDONLY | O_CLOEXEC);
+	if (descriptor < 0)
+		return -1;
+	uint8_t header[sizeof(Elf64_Ehdr)];
+	ssize_t got = read(descriptor, header, sizeof header);
+	close(descriptor);
+	return got < 0 ? -1 : run_bytes_isa(header, (size_t)got, isa);
 }
 
 static int executable(const char *path)

@@ -4,6 +4,9 @@
 #ifndef XMIG_RUN_BINARIES_H
 #define XMIG_RUN_BINARIES_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 enum run_isa { RUN_X86_64, RUN_AARCH64, RUN_ISA_COUNT };
 
 struct run_binaries {
@@ -18,6 +21,7 @@ int run_isa_parse(const char *name, enum run_isa *isa);
 
 /* The ISA of an ELF binary or core file, from its header; -1 if neither. */
 int run_file_isa(const char *path, enum run_isa *isa);
+int run_bytes_isa(const uint8_t *bytes, size_t size, enum run_isa *isa);
 
 /* Fills in the binaries of `program` (a path with or without the .<isa>
  * suffix) and the ways to run them. 0, or -1 with a message in `error` when

@@ -2,6 +2,7 @@
 #include "session.h"
 
 #include "child.h"
+#include "image_file.h"
 #include "image_stream.h"
 #include "xmig/program.h"
 #include "xmig/runtime.h"
@@ -78,36 +79,6 @@ static void say(const char *format, ...)
 	va_end(arguments);
 }
 
-static int write_file(const char *path, const uint8_t *bytes, size_t size)
-{
-	char temporary[PATH_MAX];
-	if (snprintf(temporary, sizeof temporary, "%s.tmp.%ld", path, (long)getpid()) >=
-	    (int)sizeof temporary)
-		return errno = ENAMETOOLONG, -1;
-	int descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (descriptor < 0)
-		return -1;
-	size_t done = 0;
-	while (done < size) {
-		ssize_t n = write(descriptor, bytes + done, size - done);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			int saved = n < 0 ? errno : ENOSPC;
-			close(descriptor);
-			unlink(temporary);
-			return errno = saved, -1;
-		}
-		done += (size_t)n;
-	}
-	if (fsync(descriptor) != 0 || close(descriptor) != 0 || rename(temporary, path) != 0) {
-		int saved = errno;
-		unlink(temporary);
-		return errno = saved, -1;
-	}
-	return 0;
-}
-
 /* After a failure with the image in hand: keep it where it can be found. */
 static int keep_for_the_user(struct session *session, const uint8_t *bytes, size_t size,
                              enum run_isa isa, const char *why)
@@ -116,7 +87,7 @@ static int keep_for_the_user(struct session *session, const uint8_t *bytes, size
 	char path[PATH_MAX];
 	snprintf(path, sizeof path, "%s/xmig-run-%ld-%u.%s.core", directory, (long)getpid(),
 	         session->migrations + 1, run_isa_name(isa));
-	if (write_file(path, bytes, size) != 0) {
+	if (xmig_write_image_file(path, bytes, size) != 0) {
 		say("%s, and its image could not be kept in %s: %s; the program's state is lost",
 		    why, path, strerror(errno));
 		return XMIG_RUN_FAILED;
@@ -134,7 +105,7 @@ static void keep_copy(struct session *session, const uint8_t *bytes, size_t size
 	char path[PATH_MAX];
 	snprintf(path, sizeof path, "%s/%u.%s.core", session->options->keep_images,
 	         session->migrations + 1, what);
-	if (write_file(path, bytes, size) != 0)
+	if (xmig_write_image_file(path, bytes, size) != 0)
 		say("cannot keep %s: %s (the migration goes on without it)", path, strerror(errno));
 }
 
@@ -180,16 +151,9 @@ static int start(struct session *session, enum run_isa isa, int restore_descript
 static int memory_file(const uint8_t *bytes, size_t size)
 {
 	int descriptor = memfd_create("xmig-image", MFD_CLOEXEC);
-	if (descriptor < 0)
+	if (descriptor >= 0 && xmig_write_all(descriptor, bytes, size) != 0) {
+		close(descriptor);
 		return -1;
-	size_t done = 0;
-	while (done < size) {
-		ssize_t n = write(descriptor, bytes + done, size - done);
-		if (n <= 0) {
-			close(descriptor);
-			return -1;
-		}
-		done += (size_t)n;
 	}
 	return descriptor;
 }
@@ -319,8 +283,8 @@ static int migrate(struct session *session, int *finished)
 
 static int save_checkpoint(struct session *session)
 {
-	if (write_file(session->options->checkpoint, session->image.bytes, session->image.size) !=
-	    0) {
+	if (xmig_write_image_file(session->options->checkpoint, session->image.bytes,
+	                          session->image.size) != 0) {
 		say("cannot write the checkpoint %s: %s", session->options->checkpoint,
 		    strerror(errno));
 		return -1;
@@ -379,10 +343,10 @@ static int load_restore_image(struct session *session, enum run_isa *isa)
 	}
 	if (descriptor != STDIN_FILENO)
 		close(descriptor);
-	const uint8_t *header = session->image.bytes;
-	uint16_t machine;
-	memcpy(&machine, header + 18, sizeof machine);
-	*isa = machine == 183 ? RUN_AARCH64 : RUN_X86_64;
+	if (run_bytes_isa(session->image.bytes, session->image.size, isa) != 0) {
+		say("%s is not an image of a machine xmig runs on (x86_64, aarch64)", path);
+		return -1;
+	}
 	return 0;
 }
 

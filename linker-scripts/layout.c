@@ -155,8 +155,9 @@ int xmig_compute_layout(const struct xmig_isa_inputs *first, const struct xmig_i
 	}
 	at = place_kind(layout, XMIG_KIND_RODATA, align_up(at, XMIG_ALIGNED_RANGE_ALIGNMENT));
 
-	/* Every site of the larger side may turn out unpaired. */
-	layout->unpaired_capacity = larger(first->site_count, second->site_count);
+	/* Every site of both sides may turn out unpaired: the table holds the
+	 * IDs either side lacks or records differently. */
+	layout->unpaired_capacity = first->site_count + second->site_count;
 	layout->site_counts[0] = first->site_count;
 	layout->site_counts[1] = second->site_count;
 	layout->unpaired_address = align_up(at, 16);

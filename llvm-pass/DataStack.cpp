@@ -1,6 +1,7 @@
 #include "DataStack.h"
 
 #include "Naming.h"
+#include "RuntimeSymbols.h"
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/IR/DataLayout.h"
@@ -57,7 +58,7 @@ class FrameBuilder
 	      layout_data_(module_.getDataLayout()), context_(function.getContext()),
 	      pointer_type_(PointerType::getUnqual(context_)),
 	      int64_type_(Type::getInt64Ty(context_)),
-	      stack_pointer_(module_.getOrInsertGlobal(DataStackPointer, pointer_type_))
+	      stack_pointer_(runtimeGlobal(module_, DataStackPointer, pointer_type_))
 	{
 	}
 

@@ -1,6 +1,7 @@
 #include "MigrationPoints.h"
 
 #include "Options.h"
+#include "RuntimeSymbols.h"
 
 #include "llvm/Analysis/LoopInfo.h"
 #include "llvm/IR/Constants.h"
@@ -35,8 +36,7 @@ void insertMigrationPoint(Instruction &before)
 	Module &module = *before.getModule();
 	LLVMContext &context = module.getContext();
 	Type *int32_type = Type::getInt32Ty(context);
-	GlobalVariable *pending =
-	        cast<GlobalVariable>(module.getOrInsertGlobal(PendingFlag, int32_type));
+	GlobalVariable *pending = runtimeGlobal(module, PendingFlag, int32_type);
 	FunctionCallee point = module.getOrInsertFunction(
 	        PointFunction, FunctionType::get(Type::getVoidTy(context), false));
 

@@ -3,8 +3,9 @@
 // opt -load-pass-plugin they can be named one by one in -passes= (the tests).
 //
 // Pipeline start (before any target-dependent optimization): rename main,
-// keep frame pointers, tag candidate sites. Optimizer end: everything that
+// keep frame pointers, tag candidate sites, mark struct arguments. Optimizer end: everything that
 // must see the final IR (data stack, migration points, statepoints, sections).
+#include "ArgumentGroups.h"
 #include "FramePointers.h"
 #include "Instrument.h"
 #include "RenameMain.h"
@@ -21,6 +22,7 @@ static void addPipelineStartPasses(ModulePassManager &passes, OptimizationLevel)
 	passes.addPass(xmig::RenameMainPass());
 	passes.addPass(xmig::FramePointersPass());
 	passes.addPass(xmig::TagSitesPass());
+	passes.addPass(xmig::ArgumentGroupsPass());
 }
 
 static void addOptimizerLastPasses(ModulePassManager &passes, OptimizationLevel level)
@@ -40,6 +42,8 @@ static bool parseModulePass(StringRef name, ModulePassManager &passes,
 		passes.addPass(xmig::FramePointersPass());
 	else if (name == "xmig-tag-sites")
 		passes.addPass(xmig::TagSitesPass());
+	else if (name == "xmig-argument-groups")
+		passes.addPass(xmig::ArgumentGroupsPass());
 	else if (name == "xmig-instrument")
 		passes.addPass(xmig::InstrumentPass());
 	else if (name == "xmig-start")

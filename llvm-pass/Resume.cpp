@@ -1,5 +1,6 @@
 #include "Resume.h"
 
+#include "RuntimeSymbols.h"
 #include "xmig/resume_frame.h"
 
 #include "llvm/ADT/DenseSet.h"
@@ -72,9 +73,9 @@ void addResumePaths(Function &function, ArrayRef<ResumableSite> sites)
 	Type *int32_type = Type::getInt32Ty(context);
 	Type *int64_type = Type::getInt64Ty(context);
 	PointerType *pointer_type = PointerType::getUnqual(context);
-	Constant *resuming = module.getOrInsertGlobal(ResumingFlag, int32_type);
-	Constant *dummy_area = module.getOrInsertGlobal(
-	        ResumeArgument, ArrayType::get(int8_type, XMIG_RESUME_ARGUMENT_SIZE));
+	Constant *resuming = runtimeGlobal(module, ResumingFlag, int32_type);
+	Constant *dummy_area = runtimeGlobal(module, ResumeArgument,
+	                                     ArrayType::get(int8_type, XMIG_RESUME_ARGUMENT_SIZE));
 	FunctionCallee frame_function =
 	        module.getOrInsertFunction(ResumeFrame, FunctionType::get(pointer_type, false));
 	FunctionCallee mismatch_function = module.getOrInsertFunction(

@@ -33,11 +33,6 @@ bool canBeSite(const CallBase &call, const TargetLibraryInfo &libraries)
 	const FunctionType *type = call.getFunctionType();
 	if (type->isVarArg() && !type->getReturnType()->isVoidTy())
 		return false;
-	// A statepoint's call arguments must be first-class values; aarch64
-	// passes small structs as arrays ([2 x double] for a complex number).
-	for (const Type *parameter : type->params())
-		if (parameter->isAggregateType())
-			return false;
 	return true;
 }
 

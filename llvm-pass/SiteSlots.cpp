@@ -1,6 +1,9 @@
 #include "SiteSlots.h"
 
+#include "ArgumentGroups.h"
+
 #include "llvm/IR/BasicBlock.h"
+#include "llvm/IR/Constants.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
@@ -20,6 +23,35 @@ struct Reload {
 };
 
 } // namespace
+
+// Where a value's bytes go in its slot, computed at each store and reload: the
+// resume path enters past the entry block's allocas, so an address computed
+// once after them would not dominate it.
+static Value *addressOf(const SlotPlace &place, Instruction *before)
+{
+	if (place.offset == 0)
+		return place.slot;
+	LLVMContext &context = before->getContext();
+	return GetElementPtrInst::CreateInBounds(
+	        Type::getInt8Ty(context), place.slot,
+	        ConstantInt::get(Type::getInt64Ty(context), place.offset), "xmig.piece", before);
+}
+
+// A piece sits at its ABI offset in the struct, which may be less aligned
+// than the slot.
+static Align alignOf(const SlotPlace &place)
+{
+	return commonAlignment(place.slot->getAlign(), place.offset);
+}
+
+static bool sameAddress(Value *first, Value *second)
+{
+	const DataLayout &layout = cast<Instruction>(first)->getModule()->getDataLayout();
+	APInt first_offset(64, 0), second_offset(64, 0);
+	return first->stripAndAccumulateConstantOffsets(layout, first_offset, true) ==
+	               second->stripAndAccumulateConstantOffsets(layout, second_offset, true) &&
+	       first_offset == second_offset;
+}
 
 static BasicBlock *definingBlock(Value *value, Function &function)
 {
@@ -62,28 +94,46 @@ static void rewriteUses(Value *value, Function &function, ArrayRef<Reload> reloa
 	}
 }
 
-DenseMap<Value *, AllocaInst *> keepValuesInSlots(Function &function,
-                                                  MutableArrayRef<SiteValues> sites)
+DenseMap<Value *, SlotPlace> keepValuesInSlots(Function &function,
+                                               MutableArrayRef<SiteValues> sites,
+                                               ArrayRef<ArgumentGroup> groups,
+                                               const DenseMap<Value *, ArgumentPiece> &pieces)
 {
-	DenseMap<Value *, AllocaInst *> slots;
+	DenseMap<Value *, SlotPlace> places;
 	if (sites.empty())
-		return slots;
+		return places;
+	LLVMContext &context = function.getContext();
 	const DataLayout &layout = function.getParent()->getDataLayout();
 	BasicBlock &entry = function.getEntryBlock();
 	Instruction *slot_position = &*entry.getFirstInsertionPt();
 
 	// Slots first, in the entry block, so that they are static: fixed offsets
 	// in the frame, which the stack map can record.
+	SmallVector<AllocaInst *, 4> group_slots(groups.size(), nullptr);
 	SmallVector<Value *, 32> order;
 	for (const SiteValues &site : sites)
 		for (Value *value : site.values) {
-			if (slots.count(value))
+			if (places.count(value))
 				continue;
-			slots[value] =
-			        new AllocaInst(value->getType(), layout.getAllocaAddrSpace(),
-			                       nullptr, layout.getPrefTypeAlign(value->getType()),
-			                       value->getName() + ".xmig.slot", slot_position);
 			order.push_back(value);
+			auto piece = pieces.find(value);
+			if (piece == pieces.end()) {
+				places[value] = {
+				        new AllocaInst(
+				                value->getType(), layout.getAllocaAddrSpace(),
+				                nullptr, layout.getPrefTypeAlign(value->getType()),
+				                value->getName() + ".xmig.slot", slot_position),
+				        0};
+				continue;
+			}
+			const ArgumentGroup &group = groups[piece->second.group];
+			AllocaInst *&slot = group_slots[piece->second.group];
+			if (!slot)
+				slot = new AllocaInst(
+				        ArrayType::get(Type::getInt8Ty(context), group.slot_bytes),
+				        layout.getAllocaAddrSpace(), nullptr,
+				        Align(group.alignment), "xmig.struct.slot", slot_position);
+			places[value] = {slot, piece->second.offset};
 		}
 
 	// Each site's call gets a block of its own, which a resumed frame enters
@@ -96,8 +146,9 @@ DenseMap<Value *, AllocaInst *> keepValuesInSlots(Function &function,
 		if (isa<InvokeInst>(call))
 			continue;
 		for (Value *value : site.values)
-			stores.push_back(new StoreInst(value, slots[value], /*isVolatile=*/false,
-			                               slots[value]->getAlign(), call));
+			stores.push_back(new StoreInst(value, addressOf(places[value], call),
+			                               /*isVolatile=*/false, alignOf(places[value]),
+			                               call));
 		site.call_block = call->getParent()->splitBasicBlock(
 		        call, call->getParent()->getName() + ".xmig.call");
 		BasicBlock *after = site.call_block->splitBasicBlock(
@@ -105,10 +156,10 @@ DenseMap<Value *, AllocaInst *> keepValuesInSlots(Function &function,
 		site.after_block = after;
 		Instruction *reload_position = &*after->getFirstInsertionPt();
 		for (Value *value : site.values) {
-			AllocaInst *slot = slots[value];
 			auto *load = new LoadInst(
-			        value->getType(), slot, value->getName() + ".xmig.reload",
-			        /*isVolatile=*/true, slot->getAlign(), reload_position);
+			        value->getType(), addressOf(places[value], reload_position),
+			        value->getName() + ".xmig.reload",
+			        /*isVolatile=*/true, alignOf(places[value]), reload_position);
 			reloads[value].push_back({after, load});
 		}
 	}
@@ -116,11 +167,16 @@ DenseMap<Value *, AllocaInst *> keepValuesInSlots(Function &function,
 		rewriteUses(value, function, reloads[value]);
 	// A store of what was just reloaded from the same slot changes nothing:
 	// only these stores and a migration (with the same bytes) write slots.
-	for (StoreInst *store : stores)
-		if (auto *load = dyn_cast<LoadInst>(store->getValueOperand()))
-			if (load->getPointerOperand() == store->getPointerOperand())
-				store->eraseFromParent();
-	return slots;
+	for (StoreInst *store : stores) {
+		auto *load = dyn_cast<LoadInst>(store->getValueOperand());
+		if (!load || !sameAddress(load->getPointerOperand(), store->getPointerOperand()))
+			continue;
+		Value *address = store->getPointerOperand();
+		store->eraseFromParent();
+		if (auto *piece = dyn_cast<GetElementPtrInst>(address); piece && piece->use_empty())
+			piece->eraseFromParent();
+	}
+	return places;
 }
 
 } // namespace xmig

@@ -11,13 +11,17 @@
 // site records the slot's address, which the stack map gives as a frame
 // offset, and the code can read the value from nowhere else. That is what the
 // transformer reads on the source ISA, and what a resumed frame on the
-// destination fills in before it continues (Resume.h).
+// destination fills in before it continues (Resume.h). The pieces of a struct
+// argument share one slot, each at its offset in the struct
+// (ArgumentGroups.h).
 #ifndef XMIG_SITE_SLOTS_H
 #define XMIG_SITE_SLOTS_H
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
+
+#include <cstdint>
 
 namespace llvm
 {
@@ -31,6 +35,9 @@ class Value;
 namespace xmig
 {
 
+struct ArgumentGroup;
+struct ArgumentPiece;
+
 struct SiteValues {
 	llvm::CallBase *call;
 	llvm::SmallVector<llvm::Value *, 16> values; // live across the call, all given slots
@@ -41,11 +48,21 @@ struct SiteValues {
 	llvm::BasicBlock *after_block = nullptr;
 };
 
-// Gives each value its slot (one per value, shared by every site it is live
-// across), stores it before each such site and reloads it after, and rewrites
-// the value's later uses to the reloads. Returns the slot of each value.
-llvm::DenseMap<llvm::Value *, llvm::AllocaInst *>
-keepValuesInSlots(llvm::Function &function, llvm::MutableArrayRef<SiteValues> sites);
+struct SlotPlace {
+	llvm::AllocaInst *slot = nullptr;
+	uint64_t offset = 0; // of a struct argument's piece in its slot
+};
+
+// Gives each value its slot (one per value, or per struct argument, shared by
+// every site it is live across), stores it before each such site and reloads
+// it after, and rewrites the value's later uses to the reloads. Returns where
+// each value is kept.
+// pieces: the live values that are bytes of a struct argument, found before
+// anything here rewrote their operands.
+llvm::DenseMap<llvm::Value *, SlotPlace>
+keepValuesInSlots(llvm::Function &function, llvm::MutableArrayRef<SiteValues> sites,
+                  llvm::ArrayRef<ArgumentGroup> groups,
+                  const llvm::DenseMap<llvm::Value *, ArgumentPiece> &pieces);
 
 } // namespace xmig
 

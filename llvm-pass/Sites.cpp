@@ -1,5 +1,6 @@
 #include "Sites.h"
 
+#include "ArgumentGroups.h"
 #include "Liveness.h"
 #include "MigrationPoints.h"
 #include "Naming.h"
@@ -10,6 +11,8 @@
 #include "xmig/site_record.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DerivedTypes.h"
@@ -71,6 +74,14 @@ PreservedAnalyses TagSitesPass::run(Module &module, ModuleAnalysisManager &analy
 // d-register on aarch64 and a 16-byte xmm register on x86_64).
 static std::optional<uint32_t> typeTag(Type *type, const DataLayout &layout)
 {
+	// A struct or array, whose bytes the stack map cannot describe piece by
+	// piece in a way both ISAs share, is recorded as its bytes.
+	if (type->isAggregateType()) {
+		uint64_t bytes = layout.getTypeStoreSize(type).getFixedValue();
+		if (bytes == 0 || bytes > XMIG_TYPE_BYTES_MAX)
+			return std::nullopt;
+		return XMIG_TYPE_TAG(XMIG_TYPE_BYTES, 1, 8 * bytes);
+	}
 	unsigned lanes = 1;
 	if (auto *vector = dyn_cast<FixedVectorType>(type)) {
 		lanes = vector->getNumElements();
@@ -98,17 +109,68 @@ struct Site {
 
 struct SiteContext {
 	const DataLayout &layout;
-	const DenseMap<Value *, AllocaInst *> &slots;
+	const DenseMap<Value *, SlotPlace> &places;
+	ArrayRef<ArgumentGroup> groups;
+	const DenseMap<Value *, ArgumentPiece> &pieces;
 	uint64_t frame_signature;
 	uint8_t function_flags;
 	bool live_in_allowed;
 };
 
+// One value of a site's record: a live value, or a struct argument whose live
+// pieces share the slot.
+struct RecordedValue {
+	uint32_t type_tag;
+	AllocaInst *slot;
+};
+
 } // namespace
+
+// The site's record values: the struct arguments that have live pieces, in
+// the order of the arguments, then the other live values in their order (an
+// argument's pieces come first on one ISA and late on the other, where the
+// optimizer took them out of an aggregate). None for a value that cannot be
+// recorded.
+static SmallVector<std::optional<RecordedValue>, 16> recordedValues(const Site &site,
+                                                                    const SiteContext &context)
+{
+	SmallVector<std::optional<RecordedValue>, 16> recorded;
+	// Per struct argument: whether a piece is live, and the slot they share.
+	SmallVector<std::pair<bool, AllocaInst *>, 4> groups(context.groups.size(),
+	                                                     {false, nullptr});
+	SmallVector<Value *, 16> others;
+	for (Value *value : site.live) {
+		if (auto piece = context.pieces.find(value); piece != context.pieces.end())
+			groups[piece->second.group] = {true, context.places.lookup(value).slot};
+		else
+			others.push_back(value);
+	}
+	for (size_t group = 0; group < groups.size(); group++) {
+		auto [live, slot] = groups[group];
+		const ArgumentGroup &bytes = context.groups[group];
+		if (!live)
+			continue;
+		if (!slot || bytes.slot_bytes > XMIG_TYPE_BYTES_MAX)
+			recorded.push_back(std::nullopt);
+		else
+			recorded.push_back(RecordedValue{
+			        XMIG_TYPE_TAG(XMIG_TYPE_BYTES, 1, 8 * bytes.struct_bytes), slot});
+	}
+	for (Value *value : others) {
+		SlotPlace place = context.places.lookup(value);
+		std::optional<uint32_t> tag = typeTag(value->getType(), context.layout);
+		if (!tag || !place.slot)
+			recorded.push_back(std::nullopt);
+		else
+			recorded.push_back(RecordedValue{*tag, place.slot});
+	}
+	return recorded;
+}
 
 // Returns the new call; the old one stays in place, with no uses, until every
 // site is rewritten.
-static CallBase *makeSite(const Site &site, const SiteContext &context_of_site)
+static CallBase *makeSite(const Site &site, ArrayRef<std::optional<RecordedValue>> recorded,
+                          const SiteContext &context_of_site)
 {
 	CallBase *call = site.call;
 	LLVMContext &context = call->getContext();
@@ -121,17 +183,15 @@ static CallBase *makeSite(const Site &site, const SiteContext &context_of_site)
 	SmallVector<Value *, 34> operands = {
 	        nullptr, ConstantInt::get(int64_type, context_of_site.frame_signature)};
 	unsigned value_count = 0;
-	for (Value *value : site.live) {
-		std::optional<uint32_t> tag = typeTag(value->getType(), context_of_site.layout);
-		AllocaInst *slot = context_of_site.slots.lookup(value);
-		if (!tag || !slot) {
+	for (const std::optional<RecordedValue> &value : recorded) {
+		if (!value) {
 			flags |= XMIG_SITE_UNSUPPORTED_VALUE;
 			continue;
 		}
 		// The slot's address: the stack map records where the value is,
 		// and the code after the call reads it from there (SiteSlots.h).
-		operands.push_back(ConstantInt::get(int64_type, *tag));
-		operands.push_back(slot);
+		operands.push_back(ConstantInt::get(int64_type, value->type_tag));
+		operands.push_back(value->slot);
 		value_count++;
 	}
 	operands[0] = ConstantInt::get(int64_type, XMIG_SITE_HEADER(flags, value_count));
@@ -187,17 +247,28 @@ unsigned prepareSites(Function &function, const TargetLibraryInfo &libraries,
 					values.values.push_back(value);
 		kept.push_back(values);
 	}
-	DenseMap<Value *, AllocaInst *> slots = keepValuesInSlots(function, kept);
+	ArgumentGroups groups = argumentGroups(function);
+	DenseMap<Value *, ArgumentPiece> pieces;
+	for (const Site &site : sites)
+		for (Value *value : site.live)
+			if (std::optional<ArgumentPiece> piece = pieceOf(*value, groups))
+				pieces[value] = *piece;
+	DenseMap<Value *, SlotPlace> places =
+	        keepValuesInSlots(function, kept, groups.groups, pieces);
 
-	const SiteContext context_of_site = {layout, slots, frame_signature, function_flags,
+	const SiteContext context_of_site = {layout,         places,          groups.groups,
+	                                     pieces,         frame_signature, function_flags,
 	                                     live_in_allowed};
 	SmallVector<ResumableSite, 16> resumable;
 	for (size_t i = 0; i < sites.size(); i++) {
 		const Site &site = sites[i];
-		CallBase *call = makeSite(site, context_of_site);
+		SmallVector<std::optional<RecordedValue>, 16> recorded =
+		        recordedValues(site, context_of_site);
+		CallBase *call = makeSite(site, recorded, context_of_site);
 		// A frame can be rebuilt at a site only if every live value has a
 		// slot to be handed over in.
-		if (!kept[i].call_block || kept[i].values.size() != site.live.size())
+		if (!kept[i].call_block || kept[i].values.size() != site.live.size() ||
+		    is_contained(recorded, std::nullopt))
 			continue;
 		ResumableSite entry{call,
 		                    site.id,
@@ -205,8 +276,8 @@ unsigned prepareSites(Function &function, const TargetLibraryInfo &libraries,
 		                    {},
 		                    kept[i].call_block,
 		                    kept[i].after_block};
-		for (Value *value : site.live)
-			entry.slots.push_back(slots.lookup(value));
+		for (const std::optional<RecordedValue> &value : recorded)
+			entry.slots.push_back(value->slot);
 		resumable.push_back(entry);
 	}
 	for (const Site &site : sites)

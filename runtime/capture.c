@@ -179,8 +179,9 @@ void xmig_point_slow(struct xmig_registers *registers)
 		if (xmig_policy()->count_points && is_verbose()) {
 			struct xmig_frame_walk walk;
 			if (!capturable(registers, &walk))
-				fprintf(stderr, "xmig: point %llu would be declined: %s\n",
-				        (unsigned long long)xmig_points_reached(), walk.declined);
+				fprintf(stderr, "xmig: point %llu would be declined: %s (at %#llx)\n",
+				        (unsigned long long)xmig_points_reached(), walk.declined,
+				        (unsigned long long)walk.declined_at);
 		}
 		xmig_trigger_after_attempt(0);
 		errno = saved_errno;

@@ -22,7 +22,8 @@ static int type_tag_is_valid(uint64_t tag)
 	unsigned kind = XMIG_TYPE_TAG_KIND(tag);
 	return tag <= 0xffffffffu && XMIG_TYPE_TAG_LANES(tag) >= 1 &&
 	       XMIG_TYPE_TAG_LANE_BITS(tag) >= 1 &&
-	       (kind == XMIG_TYPE_INTEGER || kind == XMIG_TYPE_FLOAT || kind == XMIG_TYPE_POINTER);
+	       (kind == XMIG_TYPE_INTEGER || kind == XMIG_TYPE_FLOAT || kind == XMIG_TYPE_POINTER ||
+	        kind == XMIG_TYPE_BYTES);
 }
 
 static int decode_site(const struct xmig_stackmap_record *record, const char *what,
@@ -136,6 +137,9 @@ const char *xmig_type_tag_name(uint32_t type_tag, char *buffer, size_t size)
 		break;
 	case XMIG_TYPE_POINTER:
 		snprintf(lane, sizeof lane, "ptr");
+		break;
+	case XMIG_TYPE_BYTES:
+		snprintf(lane, sizeof lane, "[%u x i8]", bits / 8);
 		break;
 	default:
 		snprintf(lane, sizeof lane, "?%#x", type_tag);

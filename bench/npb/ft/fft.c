@@ -138,12 +138,12 @@ static void scatter_block(const struct complex *lines, const struct line_block *
 	}
 }
 
-static void transform_block(enum fft_direction direction, struct line_block block,
+static void transform_block(enum fft_direction direction, const struct line_block *block,
                             struct complex *cells, struct complex *lines, struct complex *work)
 {
-	gather_block(cells, &block, lines);
-	fft_lines(direction, &block, lines, work);
-	scatter_block(lines, &block, cells);
+	gather_block(cells, block, lines);
+	fft_lines(direction, block, lines, work);
+	scatter_block(lines, block, cells);
 }
 
 /* Each axis gets its own driver with its own scratch buffers on the stack, as
@@ -165,7 +165,7 @@ static void transform_along_x(enum fft_direction direction, struct complex_grid 
 			        .log2_length = log2_length,
 			        .count = min_int(FFT_BLOCK, shape.ny - y),
 			};
-			transform_block(direction, block, grid->cells, lines, work);
+			transform_block(direction, &block, grid->cells, lines, work);
 		}
 	}
 }
@@ -187,7 +187,7 @@ static void transform_along_y(enum fft_direction direction, struct complex_grid 
 			        .log2_length = log2_length,
 			        .count = min_int(FFT_BLOCK, shape.nx - x),
 			};
-			transform_block(direction, block, grid->cells, lines, work);
+			transform_block(direction, &block, grid->cells, lines, work);
 		}
 	}
 }
@@ -209,7 +209,7 @@ static void transform_along_z(enum fft_direction direction, struct complex_grid 
 			        .log2_length = log2_length,
 			        .count = min_int(FFT_BLOCK, shape.nx - x),
 			};
-			transform_block(direction, block, grid->cells, lines, work);
+			transform_block(direction, &block, grid->cells, lines, work);
 		}
 	}
 }

@@ -49,6 +49,12 @@
 #define XMIG_TYPE_INTEGER 1u
 #define XMIG_TYPE_FLOAT   2u
 #define XMIG_TYPE_POINTER 3u
+/* A struct's or array's bytes as they lie in memory (lanes 1, lane_bits eight
+ * times the size): a struct argument, which each ISA's ABI passes in pieces of
+ * its own, or an aggregate value. */
+#define XMIG_TYPE_BYTES 4u
+/* The largest value a record holds, in bytes: XMIG_RESUME_VALUE_STRIDE. */
+#define XMIG_TYPE_BYTES_MAX 64u
 
 #define XMIG_TYPE_TAG(kind, lanes, lane_bits)                                                      \
 	(((unsigned)(kind) << 24) | ((unsigned)(lanes) << 16) | (unsigned)(lane_bits))

@@ -179,7 +179,8 @@ void xmig_point_slow(struct xmig_registers *registers)
 		if (xmig_policy()->count_points && is_verbose()) {
 			struct xmig_frame_walk walk;
 			if (!capturable(registers, &walk))
-				fprintf(stderr, "xmig: point %llu would be declined: %s (at %#llx)\n",
+				fprintf(stderr,
+				        "xmig: point %llu would be declined: %s (at %#llx)\n",
 				        (unsigned long long)xmig_points_reached(), walk.declined,
 				        (unsigned long long)walk.declined_at);
 		}

@@ -31,7 +31,9 @@ static void usage(FILE *out)
 	      "                            another host, over one ssh connection (XMIG_SSH: the\n"
 	      "                            ssh command and its options; the binaries at the same\n"
 	      "                            path there, or in dir; xmig-run on its PATH, or\n"
-	      "                            XMIG_REMOTE_RUN); the program finishes there\n"
+	      "                            XMIG_REMOTE_RUN). --migrate-after: the program\n"
+	      "                            finishes there; --ping-pong, --every-points and\n"
+	      "                            SIGUSR1 while it is there: it comes back here\n"
 	      "  --remote-arch ISA         the ISA to run on there (default: the host's)\n"
 	      "Files:\n"
 	      "  --checkpoint FILE         write the image to FILE instead of migrating, then\n"
@@ -46,6 +48,9 @@ static void usage(FILE *out)
 	      "                            capture, transfer, transform, restore, downtime, size\n"
 	      "  --stats FILE              the same as JSON lines\n"
 	      "  -h, --help                this text\n"
+	      "  --serve                   the other host's end of --to ssh://: the image and\n"
+	      "                            then requests come on standard input, the program's\n"
+	      "                            output and image go back on standard output\n"
 	      "Exit status: the program's; 2 for bad usage or a migration that cannot start\n"
 	      "(nothing was stopped); 125 when a migration failed after the capture (the\n"
 	      "message names the file that holds the program's state).\n",
@@ -85,6 +90,7 @@ int main(int argc, char **argv)
 		KEEP_IMAGES,
 		STATS,
 		REMOTE_ARCH,
+		SERVE,
 	};
 	static const struct option options[] = {
 	        {"migrate-after", required_argument, NULL, MIGRATE_AFTER},
@@ -100,6 +106,7 @@ int main(int argc, char **argv)
 	        {"keep-images", required_argument, NULL, KEEP_IMAGES},
 	        {"stats", required_argument, NULL, STATS},
 	        {"remote-arch", required_argument, NULL, REMOTE_ARCH},
+	        {"serve", no_argument, NULL, SERVE},
 	        {"verbose", no_argument, NULL, 'v'},
 	        {"help", no_argument, NULL, 'h'},
 	        {NULL, 0, NULL, 0},
@@ -191,6 +198,9 @@ int main(int argc, char **argv)
 		case STATS:
 			stats_path = optarg;
 			break;
+		case SERVE:
+			run.serve = 1;
+			break;
 		case 'v':
 			run.verbose = 1;
 			break;
@@ -212,6 +222,11 @@ int main(int argc, char **argv)
 	}
 	if (run.remote_isa_set && !run.remote) {
 		fputs("xmig-run: --remote-arch goes with --to ssh://...\n", stderr);
+		return XMIG_RUN_USAGE;
+	}
+	if (run.serve && (run.restore || run.checkpoint || run.remote || run.ping_pong >= 0 ||
+	                  run.migrate_after >= 0 || run.at_point)) {
+		fputs("xmig-run: --serve takes only --arch and --every-points\n", stderr);
 		return XMIG_RUN_USAGE;
 	}
 	if (run.remote)

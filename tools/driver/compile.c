@@ -56,6 +56,13 @@ int xmig_compile(const struct xmig_toolchain *toolchain, const struct xmig_argum
 	xmig_list_add(&argv, xmig_format("--target=%s-linux-gnu", xmig_isa_name(isa)));
 	xmig_list_add_all(&argv, &toolchain->program_flags);
 	xmig_list_add(&argv, xmig_format("-fpass-plugin=%s", toolchain->plugin));
+	if (arguments->loop_points) {
+		/* The plugin's options exist once clang has loaded it as a plugin,
+		 * before it parses -mllvm. */
+		xmig_list_add(&argv, xmig_format("-fplugin=%s", toolchain->plugin));
+		xmig_list_add(&argv, "-mllvm");
+		xmig_list_add(&argv, xmig_format("-xmig-loop-points=%s", arguments->loop_points));
+	}
 	xmig_list_add_all(&argv, &arguments->compile_flags);
 	xmig_list_add_all(&argv, &arguments->isa_flags[isa]);
 	if (isa == xmig_host_isa())

@@ -75,6 +75,10 @@ int run_spawn(const struct run_spawn *spawn, struct run_child *child, char *erro
 		fcntl(ready[1], F_SETFD, 0);
 		if (spawn->restore_descriptor >= 0)
 			fcntl(spawn->restore_descriptor, F_SETFD, 0);
+		if (spawn->input >= 0)
+			dup2(spawn->input, STDIN_FILENO);
+		if (spawn->output >= 0)
+			dup2(spawn->output, STDOUT_FILENO);
 		prepare_environment(spawn, image[1], ready[1]);
 		execv(file, (char *const *)argv);
 		fprintf(stderr, "xmig-run: cannot run %s: %s\n", file, strerror(errno));

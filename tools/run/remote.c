@@ -5,7 +5,6 @@
 #include <fcntl.h>
 #include <libgen.h>
 #include <limits.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -146,8 +145,8 @@ int run_remote_probe(struct run_remote *remote, int isa_known, char *error, size
 	return 0;
 }
 
-int run_remote_restore(const struct run_remote *remote, const char *program, char *const *arguments,
-                       const uint8_t *image, size_t image_size, int *status, char *error,
+int run_remote_connect(const struct run_remote *remote, const char *program, char *const *arguments,
+                       uint64_t every_points, struct run_connection *connection, char *error,
                        size_t size)
 {
 	/* The binaries are at the same path there, or in the URL's directory. */
@@ -161,46 +160,53 @@ int run_remote_restore(const struct run_remote *remote, const char *program, cha
 	}
 	char command[8192] = "";
 	append_quoted(command, sizeof command, remote->xmig_run);
-	append_quoted(command, sizeof command, "--restore");
-	append_quoted(command, sizeof command, "-");
+	append_quoted(command, sizeof command, "--serve");
 	append_quoted(command, sizeof command, "--arch");
 	append_quoted(command, sizeof command, run_isa_name(remote->isa));
+	if (every_points) {
+		char count[32];
+		snprintf(count, sizeof count, "%llu", (unsigned long long)every_points);
+		append_quoted(command, sizeof command, "--every-points");
+		append_quoted(command, sizeof command, count);
+	}
 	append_quoted(command, sizeof command, path);
 	for (char *const *argument = arguments; *argument; argument++)
 		append_quoted(command, sizeof command, *argument);
 
-	int feed[2];
-	if (pipe2(feed, O_CLOEXEC) != 0)
+	int to_host[2], from_host[2];
+	if (pipe2(to_host, O_CLOEXEC) != 0)
 		return snprintf(error, size, "pipe: %s", strerror(errno)), -1;
-	pid_t pid = start_ssh(remote, command, feed[0], -1);
-	close(feed[0]);
+	if (pipe2(from_host, O_CLOEXEC) != 0) {
+		close(to_host[0]);
+		close(to_host[1]);
+		return snprintf(error, size, "pipe: %s", strerror(errno)), -1;
+	}
+	pid_t pid = start_ssh(remote, command, to_host[0], from_host[1]);
+	close(to_host[0]);
+	close(from_host[1]);
 	if (pid < 0) {
-		close(feed[1]);
+		close(to_host[1]);
+		close(from_host[0]);
 		return snprintf(error, size, "cannot start ssh: %s", strerror(errno)), -1;
 	}
-	/* A connection that breaks shows as a write error here, and as ssh's
-	 * own status below. */
-	void (*previous)(int) = signal(SIGPIPE, SIG_IGN);
-	size_t done = 0;
-	while (done < image_size) {
-		ssize_t n = write(feed[1], image + done, image_size - done);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		done += (size_t)n;
-	}
-	close(feed[1]);
-	signal(SIGPIPE, previous);
-	int raw;
-	while (waitpid(pid, &raw, 0) < 0 && errno == EINTR)
-		;
-	/* 255 is ssh's own failure; whether the image got there is unknown, so
-	 * the caller keeps it. */
-	if (WIFEXITED(raw) && WEXITSTATUS(raw) == SSH_FAILED)
-		return snprintf(error, size, "ssh to %s failed (%zu of %zu image bytes sent)",
-		                remote->target, done, image_size),
-		       -1;
-	*status = raw;
+	fcntl(from_host[0], F_SETFL, O_NONBLOCK);
+	connection->ssh = pid;
+	connection->to_host = to_host[1];
+	connection->from_host = from_host[0];
 	return 0;
+}
+
+int run_remote_finish(struct run_connection *connection, int *status)
+{
+	if (connection->to_host >= 0)
+		close(connection->to_host);
+	if (connection->from_host >= 0)
+		close(connection->from_host);
+	connection->to_host = connection->from_host = -1;
+	int raw = 0;
+	while (waitpid(connection->ssh, &raw, 0) < 0 && errno == EINTR)
+		;
+	connection->ssh = -1;
+	*status = raw;
+	return WIFEXITED(raw) && WEXITSTATUS(raw) == SSH_FAILED ? -1 : 0;
 }

@@ -1,7 +1,7 @@
 /* A destination on another host, reached with OpenSSH: `ssh://[user@]host
- * [:port][/dir]`. The image streams through one ssh connection into
- * `xmig-run --restore -` there, and the program's output and exit status
- * come back through the same connection. The ssh command is XMIG_SSH's
+ * [:port][/dir]`. One ssh connection runs `xmig-run --serve` there, and
+ * everything goes through it in frames (frames.h): the image there and back,
+ * the program's output, its exit status. The ssh command is XMIG_SSH's
  * words (default `ssh`), so that keys and options can be given. */
 #ifndef XMIG_RUN_REMOTE_H
 #define XMIG_RUN_REMOTE_H
@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 struct run_remote {
 	char target[512]; /* [user@]host */
@@ -25,11 +26,21 @@ int run_remote_parse(const char *url, struct run_remote *remote, char *error, si
  * is stopped. 0, or -1 with a message. */
 int run_remote_probe(struct run_remote *remote, int isa_known, char *error, size_t size);
 
-/* Streams the image into the remote restore and waits for the program to
- * end there: 0 with its wait status, or -1 with a message when ssh itself
- * failed (then whether the image arrived is unknown: keep it). */
-int run_remote_restore(const struct run_remote *remote, const char *program, char *const *arguments,
-                       const uint8_t *image, size_t image_size, int *status, char *error,
+struct run_connection {
+	pid_t ssh;
+	int to_host;   /* frames to `xmig-run --serve` */
+	int from_host; /* its frames back (non-blocking) */
+};
+
+/* Starts `xmig-run --serve` for the program there, which waits for the
+ * image. every_points: --every-points for the process there, 0 for none.
+ * 0, or -1 with a message. */
+int run_remote_connect(const struct run_remote *remote, const char *program, char *const *arguments,
+                       uint64_t every_points, struct run_connection *connection, char *error,
                        size_t size);
+
+/* Waits for ssh to end: 0 with xmig-run --serve's status there, or -1 when
+ * ssh itself failed (status 255). */
+int run_remote_finish(struct run_connection *connection, int *status);
 
 #endif

@@ -2,6 +2,7 @@
 #include "session.h"
 
 #include "child.h"
+#include "frames.h"
 #include "image_file.h"
 #include "image_stream.h"
 #include "xmig/program.h"
@@ -59,6 +60,13 @@ struct session {
 	int running, ready;
 	int request_when_ready;
 	struct run_image image;
+	enum run_isa home;              /* where the run started, on this host */
+	int output;                     /* --serve: the program's standard output, to frame */
+	int control_open;               /* --serve: frames still come from the other host */
+	struct run_frame_reader frames; /* from the other host */
+	struct run_connection remote;   /* the program runs on the other host */
+	int remote_running;
+	int image_from_remote;
 	double requested_at; /* 0: no request pending */
 	double next_trigger; /* 0: none */
 	unsigned migrations;
@@ -66,6 +74,7 @@ struct session {
 	double spawned_at, transform_seconds, transfer_seconds, wait_seconds, capture_seconds;
 	size_t image_size;
 	enum run_isa from;
+	const char *from_host, *to_host; /* NULL: this host */
 };
 
 static void say(const char *format, ...) __attribute__((format(printf, 1, 2)));
@@ -109,6 +118,21 @@ static void keep_copy(struct session *session, const uint8_t *bytes, size_t size
 		say("cannot keep %s: %s (the migration goes on without it)", path, strerror(errno));
 }
 
+/* To the other host: the connection's pipe to ssh, or with --serve standard
+ * output. A broken connection is an error here, not SIGPIPE, which the
+ * program must not inherit as ignored. */
+static int send_frame(struct session *session, enum run_frame_type type, const void *payload,
+                      size_t size)
+{
+	int descriptor = session->options->serve ? STDOUT_FILENO : session->remote.to_host;
+	void (*previous)(int) = signal(SIGPIPE, SIG_IGN);
+	int sent = run_frame_write(descriptor, type, payload, size);
+	int saved = errno;
+	signal(SIGPIPE, previous);
+	errno = saved;
+	return sent;
+}
+
 static int program_of(struct session *session, enum run_isa isa, struct xmig_program **program)
 {
 	if (!session->loaded[isa]) {
@@ -136,8 +160,32 @@ static int start(struct session *session, enum run_isa isa, int restore_descript
 	        .capture_at = capture_at,
 	        .continue_after_capture =
 	                session->options->checkpoint && session->options->continue_after_checkpoint,
+	        .input = -1,
+	        .output = -1,
 	};
-	if (run_spawn(&spawn, &session->child, error, sizeof error) != 0) {
+	/* Served: standard input is the connection, and standard output goes
+	 * back in frames. */
+	int output[2] = {-1, -1};
+	if (session->options->serve) {
+		spawn.input = open("/dev/null", O_RDONLY | O_CLOEXEC);
+		if (spawn.input < 0 || pipe2(output, O_CLOEXEC) != 0) {
+			say("cannot set up the program's standard input and output: %s",
+			    strerror(errno));
+			return -1;
+		}
+		spawn.output = output[1];
+	}
+	int spawned = run_spawn(&spawn, &session->child, error, sizeof error);
+	if (session->options->serve) {
+		close(spawn.input);
+		close(output[1]);
+		session->output = spawned == 0 ? output[0] : -1;
+		if (spawned != 0)
+			close(output[0]);
+		else
+			fcntl(output[0], F_SETFL, O_NONBLOCK);
+	}
+	if (spawned != 0) {
 		say("%s", error);
 		return -1;
 	}
@@ -163,21 +211,29 @@ static void report(struct session *session, enum run_isa to, double restore_seco
 	double downtime = session->capture_seconds + session->transform_seconds +
 	                  session->transfer_seconds + restore_seconds;
 	if (session->options->verbose)
-		say("migration %u %s -> %s: wait %.3f ms, capture %.3f ms, transfer %.3f ms, "
+		say("migration %u %s%s%s -> %s%s%s: wait %.3f ms, capture %.3f ms, transfer %.3f "
+		    "ms, "
 		    "transform %.3f ms, restore %.3f ms, downtime %.3f ms, image %zu bytes",
-		    session->migrations, run_isa_name(session->from), run_isa_name(to),
-		    session->wait_seconds * 1e3, session->capture_seconds * 1e3,
-		    session->transfer_seconds * 1e3, session->transform_seconds * 1e3,
-		    restore_seconds * 1e3, downtime * 1e3, session->image_size);
+		    session->migrations, run_isa_name(session->from),
+		    session->from_host ? " on " : "", session->from_host ? session->from_host : "",
+		    run_isa_name(to), session->to_host ? " on " : "",
+		    session->to_host ? session->to_host : "", session->wait_seconds * 1e3,
+		    session->capture_seconds * 1e3, session->transfer_seconds * 1e3,
+		    session->transform_seconds * 1e3, restore_seconds * 1e3, downtime * 1e3,
+		    session->image_size);
 	if (session->options->stats) {
 		fprintf(session->options->stats,
-		        "{\"migration\": %u, \"from\": \"%s\", \"to\": \"%s\", \"wait_ms\": %.3f, "
+		        "{\"migration\": %u, \"from\": \"%s\", \"to\": \"%s\", \"from_host\": "
+		        "\"%s\", "
+		        "\"to_host\": \"%s\", \"wait_ms\": %.3f, "
 		        "\"capture_ms\": %.3f, \"transfer_ms\": %.3f, \"transform_ms\": %.3f, "
 		        "\"restore_ms\": %.3f, \"downtime_ms\": %.3f, \"image_bytes\": %zu}\n",
 		        session->migrations, run_isa_name(session->from), run_isa_name(to),
-		        session->wait_seconds * 1e3, session->capture_seconds * 1e3,
-		        session->transfer_seconds * 1e3, session->transform_seconds * 1e3,
-		        restore_seconds * 1e3, downtime * 1e3, session->image_size);
+		        session->from_host ? session->from_host : "",
+		        session->to_host ? session->to_host : "", session->wait_seconds * 1e3,
+		        session->capture_seconds * 1e3, session->transfer_seconds * 1e3,
+		        session->transform_seconds * 1e3, restore_seconds * 1e3, downtime * 1e3,
+		        session->image_size);
 		fflush(session->options->stats);
 	}
 }
@@ -197,10 +253,17 @@ static int migrate(struct session *session, int *finished)
 {
 	const struct run_options *options = session->options;
 	enum run_isa from = session->child.isa;
-	enum run_isa to = options->remote   ? options->remote->isa
-	                  : options->to_set ? options->to
-	                                    : (enum run_isa)(1 - from);
+	/* With a remote host, the program goes there from here, and back here
+	 * from there, to the ISA it started on. */
+	int to_remote = options->remote && !session->image_from_remote;
+	enum run_isa to = to_remote                    ? options->remote->isa
+	                  : session->image_from_remote ? session->home
+	                  : options->to_set            ? options->to
+	                                               : (enum run_isa)(1 - from);
 	session->from = from;
+	session->from_host = session->image_from_remote ? options->remote->target : NULL;
+	session->to_host = to_remote ? options->remote->target : NULL;
+	session->transfer_seconds = 0;
 	session->image_size = session->image.size;
 	session->wait_seconds =
 	        session->requested_at ? session->image.first_byte - session->requested_at : 0;
@@ -231,41 +294,45 @@ static int migrate(struct session *session, int *finished)
 		keep_copy(session, bytes, size, what);
 	}
 	session->transform_seconds = run_now() - began;
-	if (options->remote) {
-		/* The rest of the run happens there; its output and status come
-		 * back through the connection. */
-		char error[600];
-		int status;
+	if (to_remote) {
+		char error[700] = "";
 		began = run_now();
-		session->migrations++;
-		if (options->verbose)
-			say("migration %u %s -> %s on %s: wait %.3f ms, capture %.3f ms, transform "
-			    "%.3f ms, image %zu bytes; the program goes on there",
-			    session->migrations, run_isa_name(from), run_isa_name(to),
-			    options->remote->target, session->wait_seconds * 1e3,
-			    session->capture_seconds * 1e3, session->transform_seconds * 1e3, size);
-		*finished = 1;
-		if (run_remote_restore(options->remote, options->program, options->arguments, bytes,
-		                       size, &status, error, sizeof error) != 0) {
-			session->migrations--;
+		if (run_remote_connect(options->remote, options->program, options->arguments,
+		                       options->every_points, &session->remote, error,
+		                       sizeof error) != 0) {
+			*finished = 1;
 			int kept = keep_for_the_user(session, bytes, size, to, error);
 			xmig_transform_result_free(&result);
 			return kept;
 		}
-		xmig_transform_result_free(&result);
-		return exit_status_of(status);
+		if (send_frame(session, RUN_FRAME_IMAGE, bytes, size) != 0) {
+			snprintf(error, sizeof error, "cannot send the image to %s: %s",
+			         options->remote->target, strerror(errno));
+			int status;
+			run_remote_finish(&session->remote, &status);
+			*finished = 1;
+			int kept = keep_for_the_user(session, bytes, size, to, error);
+			xmig_transform_result_free(&result);
+			return kept;
+		}
+		session->transfer_seconds = run_now() - began;
+		session->remote_running = 1;
+		session->ready = 0;
+		session->spawned_at = run_now();
 	}
-	began = run_now();
-	int descriptor = memory_file(bytes, size);
-	session->transfer_seconds = run_now() - began;
 	int status = 0;
-	if (descriptor < 0 || start(session, to, descriptor, options->every_points) != 0) {
-		*finished = 1;
-		status =
-		        keep_for_the_user(session, bytes, size, to, "cannot start the destination");
+	if (!to_remote) {
+		began = run_now();
+		int descriptor = memory_file(bytes, size);
+		session->transfer_seconds = run_now() - began;
+		if (descriptor < 0 || start(session, to, descriptor, options->every_points) != 0) {
+			*finished = 1;
+			status = keep_for_the_user(session, bytes, size, to,
+			                           "cannot start the destination");
+		}
+		if (descriptor >= 0)
+			close(descriptor);
 	}
-	if (descriptor >= 0)
-		close(descriptor);
 	/* Kept until the destination says it restored: if it dies first, the
 	 * image is what is left of the program. Without a transformation it
 	 * already is the image in hand. */
@@ -277,7 +344,10 @@ static int migrate(struct session *session, int *finished)
 	}
 	xmig_transform_result_free(&result);
 	session->migrations++;
-	session->requested_at = options->every_points ? run_now() : 0;
+	session->image_from_remote = 0;
+	/* With --every-points the destination asks for the next capture
+	 * itself; there, the remote xmig-run times it. */
+	session->requested_at = options->every_points && !to_remote ? run_now() : 0;
 	return status;
 }
 
@@ -309,6 +379,19 @@ static void schedule(struct session *session)
 
 static void request(struct session *session)
 {
+	if (session->remote_running && !session->requested_at) {
+		if (!session->ready) {
+			session->request_when_ready = 1;
+			session->next_trigger = 0;
+			return;
+		}
+		session->request_when_ready = 0;
+		session->requested_at = run_now();
+		session->next_trigger = 0;
+		/* A connection that failed shows when its frames stop. */
+		send_frame(session, RUN_FRAME_MIGRATE, NULL, 0);
+		return;
+	}
 	if (!session->running || session->requested_at)
 		return;
 	if (!session->ready) {
@@ -323,8 +406,38 @@ static void request(struct session *session)
 	kill(session->child.pid, SIGUSR1);
 }
 
+/* --serve: the image is the first frame from the other host. */
+static int receive_image(struct session *session)
+{
+	struct run_frame_reader reader;
+	memset(&reader, 0, sizeof reader);
+	int status;
+	while ((status = run_frame_read(&reader, STDIN_FILENO)) == 0)
+		;
+	if (status < 0 || reader.header[0] != RUN_FRAME_IMAGE) {
+		say("no image came from the other host%s%s", errno ? ": " : "",
+		    errno ? strerror(errno) : "");
+		run_frame_next(&reader);
+		return -1;
+	}
+	session->image.bytes = reader.payload;
+	session->image.size = session->image.capacity = session->image.expected = reader.size;
+	reader.payload = NULL;
+	run_frame_next(&reader);
+	return 0;
+}
+
 static int load_restore_image(struct session *session, enum run_isa *isa)
 {
+	if (session->options->serve) {
+		if (receive_image(session) != 0)
+			return -1;
+		if (run_bytes_isa(session->image.bytes, session->image.size, isa) != 0) {
+			say("what came from the other host is not an xmig image");
+			return -1;
+		}
+		return 0;
+	}
 	const char *path = session->options->restore;
 	int descriptor = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
 	if (descriptor < 0) {
@@ -350,6 +463,192 @@ static int load_restore_image(struct session *session, enum run_isa *isa)
 	return 0;
 }
 
+/* The process wrote its ready byte (or closed the pipe without it): it can
+ * take requests, and if it was restored, the migration is over. */
+static void on_ready_pipe(struct session *session)
+{
+	const struct run_options *options = session->options;
+	char byte;
+	if (read(session->child.ready, &byte, 1) == 1) {
+		session->ready = 1;
+		if (options->serve)
+			send_frame(session, RUN_FRAME_READY, NULL, 0);
+		if (session->image.bytes) {
+			if (session->migrations > 0)
+				report(session, session->child.isa,
+				       run_now() - session->spawned_at);
+			run_image_reset(&session->image);
+		}
+		if (options->ping_pong >= 0 || session->migrations == 0)
+			schedule(session);
+		if (session->request_when_ready)
+			request(session);
+	}
+	close(session->child.ready);
+	session->child.ready = -1;
+}
+
+/* Ends xmig-run the way the program ended. */
+static int end_like(int status)
+{
+	if (WIFSIGNALED(status)) {
+		signal(WTERMSIG(status), SIG_DFL);
+		raise(WTERMSIG(status));
+	}
+	return exit_status_of(status);
+}
+
+/* The connection ended without the program's end or its image. */
+static int connection_lost(struct session *session)
+{
+	const struct run_remote *remote = session->options->remote;
+	run_frame_next(&session->frames);
+	int status;
+	int ssh_failed = run_remote_finish(&session->remote, &status) != 0;
+	session->remote_running = 0;
+	char why[700];
+	if (!session->ready && session->image.bytes) {
+		snprintf(why, sizeof why, "the program did not restore on %s (%s)", remote->target,
+		         ssh_failed ? "ssh failed; see its message above"
+		                    : "see xmig-run's message from there above");
+		return keep_for_the_user(session, session->image.bytes, session->image.size,
+		                         remote->isa, why);
+	}
+	say("the connection to %s ended while the program ran there; what became of it is "
+	    "unknown here",
+	    remote->target);
+	return XMIG_RUN_FAILED;
+}
+
+/* Frames from the host where the program runs: -1 to go on, or the status
+ * xmig-run ends with. */
+static int on_frame_from_host(struct session *session)
+{
+	const struct run_options *options = session->options;
+	struct run_frame_reader *frame = &session->frames;
+	for (;;) {
+		int got = run_frame_read(frame, session->remote.from_host);
+		if (got == 0)
+			return -1;
+		if (got < 0)
+			return connection_lost(session);
+		switch (frame->header[0]) {
+		case RUN_FRAME_OUTPUT:
+			xmig_write_all(STDOUT_FILENO, frame->payload, frame->size);
+			break;
+		case RUN_FRAME_READY:
+			session->ready = 1;
+			report(session, options->remote->isa, run_now() - session->spawned_at);
+			run_image_reset(&session->image);
+			if (options->ping_pong >= 0)
+				schedule(session);
+			if (session->request_when_ready)
+				request(session);
+			break;
+		case RUN_FRAME_EXIT: {
+			if (frame->size != 4)
+				return connection_lost(session);
+			const uint8_t *raw = frame->payload;
+			int status = (int)((uint32_t)raw[0] | (uint32_t)raw[1] << 8 |
+			                   (uint32_t)raw[2] << 16 | (uint32_t)raw[3] << 24);
+			run_frame_next(frame);
+			int ssh_status;
+			run_remote_finish(&session->remote, &ssh_status);
+			session->remote_running = 0;
+			return end_like(status);
+		}
+		case RUN_FRAME_IMAGE: {
+			/* The program comes back. */
+			run_image_reset(&session->image);
+			session->image.bytes = frame->payload;
+			session->image.size = session->image.capacity = session->image.expected =
+			        frame->size;
+			session->image.first_byte = frame->first_byte;
+			session->image.complete = run_now();
+			frame->payload = NULL;
+			run_frame_next(frame);
+			int ssh_status;
+			run_remote_finish(&session->remote, &ssh_status);
+			session->remote_running = 0;
+			session->image_from_remote = 1;
+			session->child.isa = options->remote->isa;
+			int finished = 0;
+			int status = migrate(session, &finished);
+			return finished ? status : -1;
+		}
+		default:
+			say("%s sent something xmig-run does not know (frame '%c'); is its xmig "
+			    "another version?",
+			    options->remote->target, frame->header[0]);
+			return connection_lost(session);
+		}
+		run_frame_next(frame);
+	}
+}
+
+/* --serve: frames from the host the program came from. */
+static void on_frame_from_origin(struct session *session)
+{
+	struct run_frame_reader *frame = &session->frames;
+	for (;;) {
+		int got = run_frame_read(frame, STDIN_FILENO);
+		if (got == 0)
+			return;
+		if (got < 0) {
+			/* That host went away: tell the program as a terminal would. */
+			run_frame_next(frame);
+			session->control_open = 0;
+			if (session->running)
+				kill(session->child.pid, SIGHUP);
+			return;
+		}
+		if (frame->header[0] == RUN_FRAME_MIGRATE)
+			request(session);
+		else if (frame->header[0] == RUN_FRAME_SIGNAL && frame->size == 1 &&
+		         session->running)
+			kill(session->child.pid, frame->payload[0]);
+		run_frame_next(frame);
+	}
+}
+
+/* --serve: what the program wrote to its standard output, sent on. */
+static void pass_output(struct session *session)
+{
+	uint8_t buffer[1 << 16];
+	while (session->output >= 0) {
+		ssize_t got = read(session->output, buffer, sizeof buffer);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0 && errno == EAGAIN)
+			return;
+		if (got <= 0) {
+			close(session->output);
+			session->output = -1;
+			return;
+		}
+		send_frame(session, RUN_FRAME_OUTPUT, buffer, (size_t)got);
+	}
+}
+
+/* --serve: the program ended here. Its image goes back, or its status. */
+static int serve_end(struct session *session, int status, int captured)
+{
+	pass_output(session);
+	if (captured) {
+		if (send_frame(session, RUN_FRAME_IMAGE, session->image.bytes,
+		               session->image.size) == 0)
+			return 0;
+		char why[300];
+		snprintf(why, sizeof why, "cannot send the image back: %s", strerror(errno));
+		return keep_for_the_user(session, session->image.bytes, session->image.size,
+		                         session->child.isa, why);
+	}
+	uint32_t raw = (uint32_t)status;
+	uint8_t bytes[4] = {(uint8_t)raw, (uint8_t)(raw >> 8), (uint8_t)(raw >> 16),
+	                    (uint8_t)(raw >> 24)};
+	return send_frame(session, RUN_FRAME_EXIT, bytes, sizeof bytes) == 0 ? 0 : XMIG_RUN_FAILED;
+}
+
 int run_session(const struct run_options *options)
 {
 	struct session session;
@@ -362,13 +661,16 @@ int run_session(const struct run_options *options)
 	}
 
 	enum run_isa first = session.binaries.host;
-	int migrating = !options->checkpoint && (options->migrate_after >= 0 ||
-	                                         options->ping_pong >= 0 || options->at_point);
-	if (options->restore) {
+	session.output = -1;
+	int migrating =
+	        !options->checkpoint && (options->migrate_after >= 0 || options->ping_pong >= 0 ||
+	                                 options->at_point || options->every_points);
+	if (options->restore || options->serve) {
 		enum run_isa image_isa;
 		if (load_restore_image(&session, &image_isa) != 0)
 			return XMIG_RUN_USAGE;
 		first = options->arch_set ? options->arch : image_isa;
+		session.home = first;
 		if (!run_can_start(&session.binaries, first, error, sizeof error)) {
 			say("%s", error);
 			return XMIG_RUN_USAGE;
@@ -386,9 +688,14 @@ int run_session(const struct run_options *options)
 		session.migrations = 0;
 		if (finished)
 			return status;
+		if (options->serve) {
+			fcntl(STDIN_FILENO, F_SETFL, fcntl(STDIN_FILENO, F_GETFL) | O_NONBLOCK);
+			session.control_open = 1;
+		}
 	} else {
 		if (options->arch_set)
 			first = options->arch;
+		session.home = first;
 		if (!run_can_start(&session.binaries, first, error, sizeof error)) {
 			say("%s", error);
 			return XMIG_RUN_USAGE;
@@ -439,41 +746,30 @@ int run_session(const struct run_options *options)
 
 	int exit_status = 0;
 	for (;;) {
-		struct pollfd watched[3] = {
+		int connection = session.remote_running                   ? session.remote.from_host
+		                 : options->serve && session.control_open ? STDIN_FILENO
+		                                                          : -1;
+		struct pollfd watched[5] = {
 		        {signal_pipe[0], POLLIN, 0},
 		        {session.running ? session.child.image : -1, POLLIN, 0},
 		        {session.running ? session.child.ready : -1, POLLIN, 0},
+		        {connection, POLLIN, 0},
+		        {session.output, POLLIN, 0},
 		};
 		int timeout = -1;
 		if (session.next_trigger > 0) {
 			double left = session.next_trigger - run_now();
 			timeout = left <= 0 ? 0 : (int)(left * 1e3) + 1;
 		}
-		int ready = poll(watched, 3, timeout);
+		int ready = poll(watched, 5, timeout);
 		if (ready < 0 && errno != EINTR) {
 			say("poll: %s", strerror(errno));
 			return XMIG_RUN_FAILED;
 		}
 		if (session.next_trigger > 0 && run_now() >= session.next_trigger)
 			request(&session);
-		if (watched[2].revents) {
-			char byte;
-			if (read(session.child.ready, &byte, 1) == 1) {
-				session.ready = 1;
-				if (session.image.bytes) {
-					if (session.migrations > 0)
-						report(&session, session.child.isa,
-						       run_now() - session.spawned_at);
-					run_image_reset(&session.image);
-				}
-				if (options->ping_pong >= 0 || session.migrations == 0)
-					schedule(&session);
-				if (session.request_when_ready)
-					request(&session);
-			}
-			close(session.child.ready);
-			session.child.ready = -1;
-		}
+		if (watched[2].revents)
+			on_ready_pipe(&session);
 		if (watched[1].revents &&
 		    (!session.image.expected || session.image.size < session.image.expected)) {
 			int status = run_image_read(&session.image, session.child.image);
@@ -485,12 +781,25 @@ int run_session(const struct run_options *options)
 		if (watched[0].revents) {
 			unsigned char number;
 			while (read(signal_pipe[0], &number, 1) == 1) {
-				if (number == SIGUSR1)
+				if (number == SIGUSR1) {
 					request(&session);
-				else if (number != SIGCHLD && session.running)
+				} else if (number != SIGCHLD && session.running) {
 					kill(session.child.pid, number);
+				} else if (number != SIGCHLD && session.remote_running) {
+					uint8_t signal_number = number;
+					send_frame(&session, RUN_FRAME_SIGNAL, &signal_number, 1);
+				}
 			}
 		}
+		if (watched[3].revents && session.remote_running) {
+			int ended = on_frame_from_host(&session);
+			if (ended >= 0)
+				return ended;
+		} else if (watched[3].revents) {
+			on_frame_from_origin(&session);
+		}
+		if (watched[4].revents)
+			pass_output(&session);
 		if (!session.running)
 			continue;
 		int status;
@@ -502,8 +811,10 @@ int run_session(const struct run_options *options)
 		       run_image_read(&session.image, session.child.image) == 0)
 			;
 		close(session.child.image);
+		/* A process that restored and ended at once may have done both
+		 * since the poll: its ready byte is still in the pipe. */
 		if (session.child.ready >= 0)
-			close(session.child.ready);
+			on_ready_pipe(&session);
 		session.running = 0;
 		int complete =
 		        session.image.complete > 0 && session.image.size == session.image.expected;
@@ -516,6 +827,9 @@ int run_session(const struct run_options *options)
 			return keep_for_the_user(&session, session.image.bytes, session.image.size,
 			                         session.child.isa, why);
 		}
+		if (options->serve)
+			return serve_end(&session, status,
+			                 exit_status_of(status) == XMIG_EXIT_CAPTURED && complete);
 		if (exit_status_of(status) == XMIG_EXIT_CAPTURED && complete &&
 		    !options->checkpoint) {
 			int finished = 0;
@@ -526,10 +840,6 @@ int run_session(const struct run_options *options)
 		}
 		if (exit_status_of(status) == XMIG_EXIT_CAPTURED && options->checkpoint)
 			return exit_status;
-		if (WIFSIGNALED(status)) {
-			signal(WTERMSIG(status), SIG_DFL);
-			raise(WTERMSIG(status));
-		}
-		return exit_status ? exit_status : exit_status_of(status);
+		return exit_status ? exit_status : end_like(status);
 	}
 }

@@ -24,8 +24,9 @@ struct run_options {
 	const char *restore; /* start from this image ("-": standard input) */
 	int arch_set;
 	enum run_isa arch;         /* the ISA to start or restore on */
-	struct run_remote *remote; /* --to ssh://...: the one migration goes there */
+	struct run_remote *remote; /* --to ssh://...: migrations go there and back */
 	int remote_isa_set;
+	int serve; /* --serve: the other host's end of a connection (frames.h) */
 	const char *keep_images;
 	int verbose;
 	FILE *stats;

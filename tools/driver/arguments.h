@@ -32,7 +32,8 @@ struct xmig_link_item {
 struct xmig_arguments {
 	int compile_only;
 	int verbose;
-	const char *loop_points; /* --loop-points: none, innermost or all; NULL: the plugin's default */
+	const char *
+	        loop_points; /* --loop-points: none, innermost or all; NULL: the plugin's default */
 	const char *output;
 	struct xmig_list compile_flags;
 	struct xmig_list isa_flags[XMIG_ISA_COUNT];

@@ -35,6 +35,8 @@ static void usage(FILE *out)
 	      "                            finishes there; --ping-pong, --every-points and\n"
 	      "                            SIGUSR1 while it is there: it comes back here\n"
 	      "  --remote-arch ISA         the ISA to run on there (default: the host's)\n"
+	      "  --ship                    copy the program's binary for that ISA into dir\n"
+	      "                            there before the start\n"
 	      "Files:\n"
 	      "  --checkpoint FILE         write the image to FILE instead of migrating, then\n"
 	      "                            stop (or go on with --continue)\n"
@@ -91,6 +93,7 @@ int main(int argc, char **argv)
 		STATS,
 		REMOTE_ARCH,
 		SERVE,
+		SHIP,
 	};
 	static const struct option options[] = {
 	        {"migrate-after", required_argument, NULL, MIGRATE_AFTER},
@@ -107,6 +110,7 @@ int main(int argc, char **argv)
 	        {"stats", required_argument, NULL, STATS},
 	        {"remote-arch", required_argument, NULL, REMOTE_ARCH},
 	        {"serve", no_argument, NULL, SERVE},
+	        {"ship", no_argument, NULL, SHIP},
 	        {"verbose", no_argument, NULL, 'v'},
 	        {"help", no_argument, NULL, 'h'},
 	        {NULL, 0, NULL, 0},
@@ -201,6 +205,9 @@ int main(int argc, char **argv)
 		case SERVE:
 			run.serve = 1;
 			break;
+		case SHIP:
+			run.ship = 1;
+			break;
 		case 'v':
 			run.verbose = 1;
 			break;
@@ -220,8 +227,8 @@ int main(int argc, char **argv)
 		fputs("xmig-run: --continue goes with --checkpoint\n", stderr);
 		return XMIG_RUN_USAGE;
 	}
-	if (run.remote_isa_set && !run.remote) {
-		fputs("xmig-run: --remote-arch goes with --to ssh://...\n", stderr);
+	if ((run.remote_isa_set || run.ship) && !run.remote) {
+		fputs("xmig-run: --remote-arch and --ship go with --to ssh://...\n", stderr);
 		return XMIG_RUN_USAGE;
 	}
 	if (run.serve && (run.restore || run.checkpoint || run.remote || run.ping_pong >= 0 ||

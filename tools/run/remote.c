@@ -145,19 +145,114 @@ int run_remote_probe(struct run_remote *remote, int isa_known, char *error, size
 	return 0;
 }
 
+/* The program's path there, without the ISA suffix. */
+static void remote_base(const struct run_remote *remote, const char *program, char *path,
+                        size_t size)
+{
+	if (remote->directory[0]) {
+		char copy[PATH_MAX];
+		snprintf(copy, sizeof copy, "%s", program);
+		snprintf(path, size, "%s/%s", remote->directory, basename(copy));
+	} else if (!realpath(program, path)) {
+		/* Only prog.<isa> exist here: the directory's real path, then. */
+		char directory[PATH_MAX], name[PATH_MAX], real[PATH_MAX];
+		snprintf(directory, sizeof directory, "%s", program);
+		snprintf(name, sizeof name, "%s", program);
+		if (realpath(dirname(directory), real))
+			snprintf(path, size, "%s/%s", real, basename(name));
+		else
+			snprintf(path, size, "%s", program);
+	}
+	/* prog.<isa> given: the base is prog. */
+	for (int isa = 0; isa < RUN_ISA_COUNT; isa++) {
+		const char *name = run_isa_name((enum run_isa)isa);
+		size_t length = strlen(path), suffix = strlen(name) + 1;
+		if (length > suffix && path[length - suffix] == '.' &&
+		    strcmp(path + length - suffix + 1, name) == 0)
+			path[length - suffix] = '\0';
+	}
+}
+
+void run_remote_binary(const struct run_remote *remote, const char *program, char *path,
+                       size_t size)
+{
+	char base[PATH_MAX];
+	remote_base(remote, program, base, sizeof base);
+	snprintf(path, size, "%s.%s", base, run_isa_name(remote->isa));
+}
+
+/* Runs `command` there with `input` as its standard input; its exit status,
+ * or -1 when ssh itself failed. */
+static int run_there(const struct run_remote *remote, const char *command, int input)
+{
+	pid_t pid = start_ssh(remote, command, input, -1);
+	if (pid < 0)
+		return -1;
+	int status = 0;
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (!WIFEXITED(status) || WEXITSTATUS(status) == SSH_FAILED)
+		return -1;
+	return WEXITSTATUS(status);
+}
+
+int run_remote_has_binary(const struct run_remote *remote, const char *program, char *error,
+                          size_t size)
+{
+	char path[PATH_MAX], command[PATH_MAX + 64] = "test -x";
+	run_remote_binary(remote, program, path, sizeof path);
+	append_quoted(command, sizeof command, path);
+	int nothing = open("/dev/null", O_RDONLY | O_CLOEXEC);
+	int status = run_there(remote, command, nothing);
+	if (nothing >= 0)
+		close(nothing);
+	if (status == 0)
+		return 0;
+	if (status < 0)
+		return snprintf(error, size, "cannot reach %s over ssh", remote->target), -1;
+	return snprintf(error, size, "%s has no %s (build it there, or give --ship)",
+	                remote->target, path),
+	       -1;
+}
+
+int run_remote_ship(const struct run_remote *remote, const char *program, const char *binary,
+                    char *error, size_t size)
+{
+	if (!remote->directory[0])
+		return snprintf(error, size,
+		                "--ship needs a directory to put the binary in: ssh://%s/DIR",
+		                remote->target),
+		       -1;
+	char path[PATH_MAX], temporary[PATH_MAX + 16];
+	run_remote_binary(remote, program, path, sizeof path);
+	snprintf(temporary, sizeof temporary, "%s.shipping", path);
+	char command[4 * PATH_MAX] = "mkdir -p";
+	append_quoted(command, sizeof command, remote->directory);
+	strncat(command, " && cat >", sizeof command - strlen(command) - 1);
+	append_quoted(command, sizeof command, temporary);
+	strncat(command, " && chmod 755", sizeof command - strlen(command) - 1);
+	append_quoted(command, sizeof command, temporary);
+	strncat(command, " && mv -f", sizeof command - strlen(command) - 1);
+	append_quoted(command, sizeof command, temporary);
+	append_quoted(command, sizeof command, path);
+	int input = open(binary, O_RDONLY | O_CLOEXEC);
+	if (input < 0)
+		return snprintf(error, size, "cannot read %s: %s", binary, strerror(errno)), -1;
+	int status = run_there(remote, command, input);
+	close(input);
+	if (status != 0)
+		return snprintf(error, size, "cannot copy %s to %s:%s%s", binary, remote->target,
+		                path, status < 0 ? " (ssh failed)" : ""),
+		       -1;
+	return 0;
+}
+
 int run_remote_connect(const struct run_remote *remote, const char *program, char *const *arguments,
                        uint64_t every_points, struct run_connection *connection, char *error,
                        size_t size)
 {
-	/* The binaries are at the same path there, or in the URL's directory. */
 	char path[PATH_MAX];
-	if (remote->directory[0]) {
-		char copy[PATH_MAX];
-		snprintf(copy, sizeof copy, "%s", program);
-		snprintf(path, sizeof path, "%s/%s", remote->directory, basename(copy));
-	} else if (!realpath(program, path)) {
-		snprintf(path, sizeof path, "%s", program);
-	}
+	remote_base(remote, program, path, sizeof path);
 	char command[8192] = "";
 	append_quoted(command, sizeof command, remote->xmig_run);
 	append_quoted(command, sizeof command, "--serve");

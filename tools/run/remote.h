@@ -26,6 +26,20 @@ int run_remote_parse(const char *url, struct run_remote *remote, char *error, si
  * is stopped. 0, or -1 with a message. */
 int run_remote_probe(struct run_remote *remote, int isa_known, char *error, size_t size);
 
+/* Where the program's binary for the host's ISA is there: at the same path
+ * as here, or in the URL's directory. */
+void run_remote_binary(const struct run_remote *remote, const char *program, char *path,
+                       size_t size);
+
+/* Whether that binary is there (for the checks before the start). */
+int run_remote_has_binary(const struct run_remote *remote, const char *program, char *error,
+                          size_t size);
+
+/* --ship: copies the local binary for the host's ISA into the URL's
+ * directory there, under a temporary name and then renamed. */
+int run_remote_ship(const struct run_remote *remote, const char *program, const char *binary,
+                    char *error, size_t size);
+
 struct run_connection {
 	pid_t ssh;
 	int to_host;   /* frames to `xmig-run --serve` */

@@ -720,6 +720,23 @@ int run_session(const struct run_options *options)
 			if (program_of(&session, first, &program) != 0 ||
 			    program_of(&session, to, &program) != 0)
 				return XMIG_RUN_USAGE;
+			if (options->ship) {
+				double began = run_now();
+				if (run_remote_ship(options->remote, options->program,
+				                    session.binaries.path[to], error,
+				                    sizeof error) != 0) {
+					say("cannot migrate: %s", error);
+					return XMIG_RUN_USAGE;
+				}
+				if (options->verbose)
+					say("shipped %s to %s in %.0f ms",
+					    session.binaries.path[to], options->remote->target,
+					    (run_now() - began) * 1e3);
+			} else if (run_remote_has_binary(options->remote, options->program, error,
+			                                 sizeof error) != 0) {
+				say("cannot migrate: %s", error);
+				return XMIG_RUN_USAGE;
+			}
 		} else if (migrating) {
 			enum run_isa to = options->to_set ? options->to : (enum run_isa)(1 - first);
 			if (!run_can_start(&session.binaries, to, error, sizeof error)) {

@@ -26,6 +26,7 @@ struct run_options {
 	enum run_isa arch;         /* the ISA to start or restore on */
 	struct run_remote *remote; /* --to ssh://...: migrations go there and back */
 	int remote_isa_set;
+	int ship;  /* --ship: copy the binary there before the start */
 	int serve; /* --serve: the other host's end of a connection (frames.h) */
 	const char *keep_images;
 	int verbose;

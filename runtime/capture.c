@@ -8,6 +8,7 @@
 #include "image_writer.h"
 #include "own_binary.h"
 #include "process_state.h"
+#include "stdio_buffers.h"
 #include "trigger.h"
 #include "xmig/layout.h"
 #include "xmig/ranges.h"
@@ -121,6 +122,7 @@ static int capture(const struct xmig_registers *registers, const struct xmig_fra
 	/* What the program wrote must be out before its state is frozen: the
 	 * destination has fresh stdio buffers. */
 	fflush(NULL);
+	xmig_stdio_buffers_note();
 	struct xmig_process_state process;
 	const char *error = NULL;
 	struct xmig_image_contents contents = {.registers = registers};

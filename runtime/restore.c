@@ -6,6 +6,7 @@
 #include "own_binary.h"
 #include "process_state.h"
 #include "resume.h"
+#include "stdio_buffers.h"
 #include "trigger.h"
 #include "xmig/core_registers.h"
 #include "xmig/image_reader.h"
@@ -194,6 +195,7 @@ _Noreturn void xmig_restore(const char *image_path)
 	/* The arena now holds the image's heap: take it over at once, so that a
 	 * capture before the next allocation still sees it as in use. */
 	xmig_heap_attach();
+	xmig_stdio_buffers_release();
 	if (xmig_recreate_process_state(&image, error, sizeof error) != 0)
 		refuse("%s", error);
 	xmig_exit_handlers_after_restore();

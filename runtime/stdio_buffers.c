@@ -1,0 +1,49 @@
+#include "stdio_buffers.h"
+
+#include "migratable.h"
+#include "xmig/layout.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/* glibc's flag for a buffer the program gave with setvbuf: not libc's to
+ * free (libio.h, stable since glibc 2.0). */
+#define LIBC_USER_BUFFER 0x0001
+
+struct stale_stdio_buffers {
+	uint64_t count;
+	uint64_t blocks[3];
+};
+
+static struct stale_stdio_buffers XMIG_MIGRATABLE_ZEROED(stale_stdio_buffers);
+
+static int in_heap_arena(const void *pointer)
+{
+	uintptr_t address = (uintptr_t)pointer;
+	return address >= XMIG_HEAP_ARENA_BASE &&
+	       address < XMIG_HEAP_ARENA_BASE + XMIG_HEAP_ARENA_SIZE;
+}
+
+void xmig_stdio_buffers_note(void)
+{
+	FILE *streams[] = {stdin, stdout, stderr};
+	stale_stdio_buffers.count = 0;
+	for (size_t i = 0; i < sizeof streams / sizeof streams[0]; i++) {
+		const FILE *stream = streams[i];
+		/* Allocated before the arena existed (the bootstrap area, which
+		 * does not migrate), or the program's own: left alone. */
+		if (!stream->_IO_buf_base || (stream->_flags & LIBC_USER_BUFFER) ||
+		    !in_heap_arena(stream->_IO_buf_base))
+			continue;
+		stale_stdio_buffers.blocks[stale_stdio_buffers.count++] =
+		        (uint64_t)(uintptr_t)stream->_IO_buf_base;
+	}
+}
+
+void xmig_stdio_buffers_release(void)
+{
+	for (uint64_t i = 0; i < stale_stdio_buffers.count; i++)
+		free((void *)(uintptr_t)stale_stdio_buffers.blocks[i]);
+	stale_stdio_buffers.count = 0;
+}

@@ -119,6 +119,7 @@ static int capture(const struct xmig_registers *registers, const struct xmig_fra
 
 	struct timespec started, finished;
 	clock_gettime(CLOCK_MONOTONIC, &started);
+	xmig_trigger_announce_capture();
 	/* What the program wrote must be out before its state is frozen: the
 	 * destination has fresh stdio buffers. */
 	fflush(NULL);

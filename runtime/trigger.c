@@ -5,6 +5,7 @@
 #include "xmig/runtime.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -127,6 +128,18 @@ uint64_t xmig_points_reached(void)
 	return points_reached;
 }
 
+/* The launcher's descriptor, once announced: process state. */
+static int ready_descriptor = -1;
+
+static void announce(char what)
+{
+	/* The reader may be gone; that is its business, not the program's. */
+	ssize_t written;
+	do
+		written = write(ready_descriptor, &what, 1);
+	while (written < 0 && errno == EINTR);
+}
+
 void xmig_trigger_announce_ready(void)
 {
 	const char *text = getenv("XMIG_READY_FD");
@@ -134,10 +147,15 @@ void xmig_trigger_announce_ready(void)
 	if (!text || !*text || parse_count("XMIG_READY_FD", text, &descriptor) != 0 ||
 	    descriptor > 1 << 20)
 		return;
-	/* The reader may be gone; that is its business, not the program's. */
-	ssize_t written;
-	do
-		written = write((int)descriptor, "R", 1);
-	while (written < 0 && errno == EINTR);
-	close((int)descriptor);
+	ready_descriptor = (int)descriptor;
+	/* Kept for the captures to come, but not for programs the program
+	 * runs. */
+	fcntl(ready_descriptor, F_SETFD, FD_CLOEXEC);
+	announce('R');
+}
+
+void xmig_trigger_announce_capture(void)
+{
+	if (ready_descriptor >= 0)
+		announce('C');
 }

@@ -10,11 +10,12 @@
  *   XMIG_COUNT_POINTS=1     report at exit how many points were reached
  *   XMIG_SAME_ISA_ONLY=1    the image will be restored on this ISA only: sites
  *                           the other ISA lacks do not hold the capture back
- *   XMIG_READY_FD=N         write one byte to this descriptor, and close it,
- *                           once SIGUSR1 is handled and the program runs (after
- *                           a restore: once restored), so that a launcher
- *                           neither signals too early nor guesses when a
- *                           restore finished
+ *   XMIG_READY_FD=N         write 'R' to this descriptor once SIGUSR1 is
+ *                           handled and the program runs (after a restore:
+ *                           once restored), so that a launcher neither
+ *                           signals too early nor guesses when a restore
+ *                           finished; and 'C' whenever a capture begins, the
+ *                           moment a request is met
  *   SIGUSR1                 capture at the next migration point that can
  */
 #ifndef XMIG_RUNTIME_TRIGGER_H
@@ -49,5 +50,9 @@ uint64_t xmig_points_reached(void);
 
 /* Tells XMIG_READY_FD's reader, if any, that the program is about to run. */
 void xmig_trigger_announce_ready(void);
+
+/* Tells it that a capture begins: the program stopped at a point where its
+ * stack can move. */
+void xmig_trigger_announce_capture(void);
 
 #endif

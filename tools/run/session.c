@@ -72,6 +72,7 @@ struct session {
 	unsigned migrations;
 	/* The migration being completed, for its statistics. */
 	double spawned_at, transform_seconds, transfer_seconds, wait_seconds, capture_seconds;
+	double stopped_at; /* when the process said its capture began; 0: not yet */
 	size_t image_size;
 	enum run_isa from;
 	const char *from_host, *to_host; /* NULL: this host */
@@ -190,6 +191,8 @@ static int start(struct session *session, enum run_isa isa, int restore_descript
 		return -1;
 	}
 	fcntl(session->child.image, F_SETFL, O_NONBLOCK);
+	fcntl(session->child.ready, F_SETFL, O_NONBLOCK);
+	session->stopped_at = 0;
 	session->running = 1;
 	session->ready = 0;
 	session->spawned_at = run_now();
@@ -265,9 +268,13 @@ static int migrate(struct session *session, int *finished)
 	session->to_host = to_remote ? options->remote->target : NULL;
 	session->transfer_seconds = 0;
 	session->image_size = session->image.size;
-	session->wait_seconds =
-	        session->requested_at ? session->image.first_byte - session->requested_at : 0;
-	session->capture_seconds = session->image.complete - session->image.first_byte;
+	/* The capture began when the process said so (a local one), or at the
+	 * image's first byte. */
+	double began_capture = session->stopped_at > 0 && !session->image_from_remote
+	                               ? session->stopped_at
+	                               : session->image.first_byte;
+	session->wait_seconds = session->requested_at ? began_capture - session->requested_at : 0;
+	session->capture_seconds = session->image.complete - began_capture;
 	keep_copy(session, session->image.bytes, session->image.size, run_isa_name(from));
 
 	const uint8_t *bytes = session->image.bytes;
@@ -463,13 +470,29 @@ static int load_restore_image(struct session *session, enum run_isa *isa)
 	return 0;
 }
 
-/* The process wrote its ready byte (or closed the pipe without it): it can
- * take requests, and if it was restored, the migration is over. */
+/* The process wrote to its ready pipe: 'R' once it can take requests (if it
+ * was restored, the migration is over then), 'C' when a capture begins. */
 static void on_ready_pipe(struct session *session)
 {
 	const struct run_options *options = session->options;
-	char byte;
-	if (read(session->child.ready, &byte, 1) == 1) {
+	char bytes[16];
+	ssize_t got;
+	while ((got = read(session->child.ready, bytes, sizeof bytes)) < 0 && errno == EINTR)
+		;
+	if (got < 0 && errno == EAGAIN)
+		return;
+	if (got <= 0) {
+		close(session->child.ready);
+		session->child.ready = -1;
+		return;
+	}
+	for (ssize_t i = 0; i < got; i++) {
+		if (bytes[i] == 'C') {
+			session->stopped_at = run_now();
+			continue;
+		}
+		if (bytes[i] != 'R' || session->ready)
+			continue;
 		session->ready = 1;
 		if (options->serve)
 			send_frame(session, RUN_FRAME_READY, NULL, 0);
@@ -484,8 +507,6 @@ static void on_ready_pipe(struct session *session)
 		if (session->request_when_ready)
 			request(session);
 	}
-	close(session->child.ready);
-	session->child.ready = -1;
 }
 
 /* Ends xmig-run the way the program ended. */
@@ -830,8 +851,12 @@ int run_session(const struct run_options *options)
 		close(session.child.image);
 		/* A process that restored and ended at once may have done both
 		 * since the poll: its ready byte is still in the pipe. */
-		if (session.child.ready >= 0)
+		if (session.child.ready >= 0) {
 			on_ready_pipe(&session);
+			if (session.child.ready >= 0)
+				close(session.child.ready);
+			session.child.ready = -1;
+		}
 		session.running = 0;
 		int complete =
 		        session.image.complete > 0 && session.image.size == session.image.expected;

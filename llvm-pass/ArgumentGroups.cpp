@@ -1,5 +1,7 @@
 #include "ArgumentGroups.h"
 
+#include "xmig/site_record.h"
+
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/Function.h"
@@ -31,20 +33,48 @@ static std::string signatureOf(const Function &function)
 	return text;
 }
 
+// Whether the holder is clang's temporary for a struct argument's pieces:
+// written only by stores of arguments (at constant offsets), and read only by
+// one copy into the struct's own object, which it returns. Anything else
+// (the struct object itself, which the program may also copy elsewhere) is
+// not one.
+static MemCpyInst *copyOutOfTemporary(AllocaInst &holder)
+{
+	MemCpyInst *copy_out = nullptr;
+	SmallVector<Value *, 4> addresses = {&holder};
+	while (!addresses.empty()) {
+		Value *address = addresses.pop_back_val();
+		for (User *user : address->users()) {
+			if (auto *step = dyn_cast<GetElementPtrInst>(user);
+			    step && step->hasAllConstantIndices()) {
+				addresses.push_back(step);
+			} else if (auto *store = dyn_cast<StoreInst>(user);
+			           store && store->getPointerOperand() == address &&
+			           isa<Argument>(store->getValueOperand())) {
+				continue;
+			} else if (auto *copy = dyn_cast<MemCpyInst>(user);
+			           copy && address == &holder && copy->getSource() == &holder &&
+			           !copy_out) {
+				copy_out = copy;
+			} else {
+				return nullptr;
+			}
+		}
+	}
+	return copy_out;
+}
+
 // The struct object an argument's piece belongs to, and the struct's size:
-// the aggregate alloca the piece is stored into, or the one a temporary
-// holding it is copied into whole.
+// the aggregate alloca the piece is stored into, or the one clang's
+// temporary holding it is copied into whole.
 static AllocaInst *structOf(AllocaInst &holder, uint64_t &struct_bytes)
 {
 	const DataLayout &layout = holder.getModule()->getDataLayout();
-	for (User *user : holder.users()) {
-		auto *copy = dyn_cast<MemCpyInst>(user);
-		if (!copy || copy->getSource() != &holder ||
-		    copy->getParent() != holder.getParent())
-			continue;
+	if (MemCpyInst *copy = copyOutOfTemporary(holder)) {
 		auto *length = dyn_cast<ConstantInt>(copy->getLength());
 		auto *target = dyn_cast<AllocaInst>(copy->getDest());
-		if (!length || !target || !target->getAllocatedType()->isAggregateType())
+		if (!length || !target || !target->getAllocatedType()->isAggregateType() ||
+		    copy->getParent() != holder.getParent())
 			return nullptr;
 		struct_bytes = length->getZExtValue();
 		return target;
@@ -87,6 +117,10 @@ static bool markGroups(Function &function)
 		if (!object || offset.isNegative())
 			continue;
 
+		// Each group's record tag carries its ordinal (xmig/site_record.h).
+		if (!group_of_struct.count(object) &&
+		    groups.size() > XMIG_TYPE_ARGUMENT_LAST - XMIG_TYPE_ARGUMENT)
+			continue;
 		auto [found, added] = group_of_struct.try_emplace(object, groups.size());
 		if (added)
 			groups.push_back({struct_bytes, struct_bytes, 8});
@@ -245,6 +279,11 @@ std::optional<ArgumentPiece> pieceOf(const Value &value, const ArgumentGroups &g
 			piece->offset += shift / 8;
 	}
 	if (!piece)
+		return std::nullopt;
+	// A piece is stored whole bytes at a time into the slot it shares with
+	// the others: an i1 or an i12 would overwrite its neighbours' bits.
+	if (layout.getTypeSizeInBits(value.getType()) !=
+	    layout.getTypeStoreSizeInBits(value.getType()))
 		return std::nullopt;
 	uint64_t end = piece->offset + layout.getTypeStoreSize(value.getType()).getFixedValue();
 	if (end > groups.groups[piece->group].slot_bytes)

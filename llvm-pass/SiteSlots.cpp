@@ -44,9 +44,8 @@ static Align alignOf(const SlotPlace &place)
 	return commonAlignment(place.slot->getAlign(), place.offset);
 }
 
-static bool sameAddress(Value *first, Value *second)
+static bool sameAddress(Value *first, Value *second, const DataLayout &layout)
 {
-	const DataLayout &layout = cast<Instruction>(first)->getModule()->getDataLayout();
 	APInt first_offset(64, 0), second_offset(64, 0);
 	return first->stripAndAccumulateConstantOffsets(layout, first_offset, true) ==
 	               second->stripAndAccumulateConstantOffsets(layout, second_offset, true) &&
@@ -169,7 +168,8 @@ DenseMap<Value *, SlotPlace> keepValuesInSlots(Function &function,
 	// only these stores and a migration (with the same bytes) write slots.
 	for (StoreInst *store : stores) {
 		auto *load = dyn_cast<LoadInst>(store->getValueOperand());
-		if (!load || !sameAddress(load->getPointerOperand(), store->getPointerOperand()))
+		if (!load ||
+		    !sameAddress(load->getPointerOperand(), store->getPointerOperand(), layout))
 			continue;
 		Value *address = store->getPointerOperand();
 		store->eraseFromParent();

@@ -153,8 +153,9 @@ static SmallVector<std::optional<RecordedValue>, 16> recordedValues(const Site &
 		if (!slot || bytes.slot_bytes > XMIG_TYPE_BYTES_MAX)
 			recorded.push_back(std::nullopt);
 		else
-			recorded.push_back(RecordedValue{
-			        XMIG_TYPE_TAG(XMIG_TYPE_BYTES, 1, 8 * bytes.struct_bytes), slot});
+			recorded.push_back(RecordedValue{XMIG_TYPE_TAG(XMIG_TYPE_ARGUMENT + group,
+			                                               1, 8 * bytes.struct_bytes),
+			                                 slot});
 	}
 	for (Value *value : others) {
 		SlotPlace place = context.places.lookup(value);

@@ -6,10 +6,13 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 static struct xmig_policy policy = {0, NULL, -1, 0, 0, 0};
@@ -128,16 +131,33 @@ uint64_t xmig_points_reached(void)
 	return points_reached;
 }
 
-/* The launcher's descriptor, once announced: process state. */
+/* The launcher's pipe, once announced: process state. It is moved out of
+ * the program's way, and recognised by its inode before each write, since
+ * the program may close that number and open a file of its own there. */
+#define READY_DESCRIPTOR_FLOOR 900
 static int ready_descriptor = -1;
+static dev_t ready_device;
+static ino_t ready_inode;
 
-static void announce(char what)
+static void announce(int descriptor, char what)
 {
-	/* The reader may be gone; that is its business, not the program's. */
+	/* The reader may be gone; that is its business, not the program's:
+	 * SIGPIPE is held back, and taken away if the write raised it. */
+	sigset_t pipe_signal, previous, pending;
+	sigemptyset(&pipe_signal);
+	sigaddset(&pipe_signal, SIGPIPE);
+	sigpending(&pending);
+	int was_pending = sigismember(&pending, SIGPIPE);
+	pthread_sigmask(SIG_BLOCK, &pipe_signal, &previous);
 	ssize_t written;
 	do
-		written = write(ready_descriptor, &what, 1);
+		written = write(descriptor, &what, 1);
 	while (written < 0 && errno == EINTR);
+	if (written < 0 && errno == EPIPE && !was_pending) {
+		struct timespec now = {0, 0};
+		sigtimedwait(&pipe_signal, NULL, &now);
+	}
+	pthread_sigmask(SIG_SETMASK, &previous, NULL);
 }
 
 void xmig_trigger_announce_ready(void)
@@ -147,15 +167,27 @@ void xmig_trigger_announce_ready(void)
 	if (!text || !*text || parse_count("XMIG_READY_FD", text, &descriptor) != 0 ||
 	    descriptor > 1 << 20)
 		return;
-	ready_descriptor = (int)descriptor;
+	announce((int)descriptor, 'R');
 	/* Kept for the captures to come, but not for programs the program
 	 * runs. */
-	fcntl(ready_descriptor, F_SETFD, FD_CLOEXEC);
-	announce('R');
+	int kept = fcntl((int)descriptor, F_DUPFD_CLOEXEC, READY_DESCRIPTOR_FLOOR);
+	close((int)descriptor);
+	struct stat status;
+	if (kept < 0 || fstat(kept, &status) != 0 || !S_ISFIFO(status.st_mode)) {
+		if (kept >= 0)
+			close(kept);
+		return;
+	}
+	ready_descriptor = kept;
+	ready_device = status.st_dev;
+	ready_inode = status.st_ino;
 }
 
 void xmig_trigger_announce_capture(void)
 {
-	if (ready_descriptor >= 0)
-		announce('C');
+	struct stat status;
+	if (ready_descriptor < 0 || fstat(ready_descriptor, &status) != 0 ||
+	    status.st_dev != ready_device || status.st_ino != ready_inode)
+		return;
+	announce(ready_descriptor, 'C');
 }

@@ -23,7 +23,8 @@ static int type_tag_is_valid(uint64_t tag)
 	return tag <= 0xffffffffu && XMIG_TYPE_TAG_LANES(tag) >= 1 &&
 	       XMIG_TYPE_TAG_LANE_BITS(tag) >= 1 &&
 	       (kind == XMIG_TYPE_INTEGER || kind == XMIG_TYPE_FLOAT || kind == XMIG_TYPE_POINTER ||
-	        kind == XMIG_TYPE_BYTES);
+	        kind == XMIG_TYPE_BYTES ||
+	        (kind >= XMIG_TYPE_ARGUMENT && kind <= XMIG_TYPE_ARGUMENT_LAST));
 }
 
 static int decode_site(const struct xmig_stackmap_record *record, const char *what,
@@ -142,7 +143,12 @@ const char *xmig_type_tag_name(uint32_t type_tag, char *buffer, size_t size)
 		snprintf(lane, sizeof lane, "[%u x i8]", bits / 8);
 		break;
 	default:
-		snprintf(lane, sizeof lane, "?%#x", type_tag);
+		if (XMIG_TYPE_TAG_KIND(type_tag) >= XMIG_TYPE_ARGUMENT &&
+		    XMIG_TYPE_TAG_KIND(type_tag) <= XMIG_TYPE_ARGUMENT_LAST)
+			snprintf(lane, sizeof lane, "struct%u[%u x i8]",
+			         XMIG_TYPE_TAG_KIND(type_tag) - XMIG_TYPE_ARGUMENT, bits / 8);
+		else
+			snprintf(lane, sizeof lane, "?%#x", type_tag);
 	}
 	if (lanes == 1)
 		snprintf(buffer, size, "%s", lane);

@@ -65,13 +65,19 @@ static void append_quoted(char *line, size_t size, const char *word)
  * the target, the command. */
 static char **ssh_command(const struct run_remote *remote, const char *command)
 {
+	/* Leading blanks skipped, argv[0] is the copy, which the caller frees;
+	 * blanks only mean plain ssh. */
 	const char *words = getenv("XMIG_SSH");
+	if (words)
+		words += strspn(words, " \t");
 	char *copy = strdup(words && *words ? words : "ssh");
 	if (!copy)
 		return NULL;
 	char **argv = calloc(strlen(copy) + 8, sizeof *argv);
-	if (!argv)
+	if (!argv) {
+		free(copy);
 		return NULL;
+	}
 	size_t count = 0;
 	for (char *word = strtok(copy, " \t"); word; word = strtok(NULL, " \t"))
 		argv[count++] = word;
@@ -95,6 +101,9 @@ static pid_t start_ssh(const struct run_remote *remote, const char *command, int
 	fflush(NULL);
 	pid_t pid = fork();
 	if (pid == 0) {
+		/* Out of the terminal's process group: Ctrl-C is xmig-run's to
+		 * pass on to the program there, not the connection's end. */
+		setpgid(0, 0);
 		if (input >= 0)
 			dup2(input, STDIN_FILENO);
 		if (output >= 0)
@@ -110,8 +119,9 @@ static pid_t start_ssh(const struct run_remote *remote, const char *command, int
 
 int run_remote_probe(struct run_remote *remote, int isa_known, char *error, size_t size)
 {
-	char command[1024] = "";
-	snprintf(command, sizeof command, "uname -m && command -v %s >/dev/null", remote->xmig_run);
+	char command[1024] = "uname -m && command -v";
+	append_quoted(command, sizeof command, remote->xmig_run);
+	strncat(command, " >/dev/null", sizeof command - strlen(command) - 1);
 	int answer[2];
 	if (pipe2(answer, O_CLOEXEC) != 0)
 		return snprintf(error, size, "pipe: %s", strerror(errno)), -1;
@@ -225,7 +235,8 @@ int run_remote_ship(const struct run_remote *remote, const char *program, const 
 		       -1;
 	char path[PATH_MAX], temporary[PATH_MAX + 16];
 	run_remote_binary(remote, program, path, sizeof path);
-	snprintf(temporary, sizeof temporary, "%s.shipping", path);
+	/* Of this xmig-run's own: two shipping at once never share one. */
+	snprintf(temporary, sizeof temporary, "%s.shipping-%ld", path, (long)getpid());
 	char command[4 * PATH_MAX] = "mkdir -p";
 	append_quoted(command, sizeof command, remote->directory);
 	strncat(command, " && cat >", sizeof command - strlen(command) - 1);

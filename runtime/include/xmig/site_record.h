@@ -49,10 +49,15 @@
 #define XMIG_TYPE_INTEGER 1u
 #define XMIG_TYPE_FLOAT   2u
 #define XMIG_TYPE_POINTER 3u
-/* A struct's or array's bytes as they lie in memory (lanes 1, lane_bits eight
- * times the size): a struct argument, which each ISA's ABI passes in pieces of
- * its own, or an aggregate value. */
+/* An aggregate value's bytes as they lie in memory (lanes 1, lane_bits eight
+ * times the size). */
 #define XMIG_TYPE_BYTES 4u
+/* The bytes of a struct argument, which each ISA's ABI passes in pieces of its
+ * own (lanes 1, lane_bits eight times the struct's size). The kind is
+ * XMIG_TYPE_ARGUMENT plus the struct argument's ordinal among the function's,
+ * so that two of them, or one and an aggregate value, never pair. */
+#define XMIG_TYPE_ARGUMENT      0x10u
+#define XMIG_TYPE_ARGUMENT_LAST 0x7fu
 /* The largest value a record holds, in bytes: XMIG_RESUME_VALUE_STRIDE. */
 #define XMIG_TYPE_BYTES_MAX 64u
 

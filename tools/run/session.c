@@ -386,31 +386,22 @@ static void schedule(struct session *session)
 
 static void request(struct session *session)
 {
-	if (session->remote_running && !session->requested_at) {
-		if (!session->ready) {
-			session->request_when_ready = 1;
-			session->next_trigger = 0;
-			return;
-		}
-		session->request_when_ready = 0;
-		session->requested_at = run_now();
-		session->next_trigger = 0;
-		/* A connection that failed shows when its frames stop. */
-		send_frame(session, RUN_FRAME_MIGRATE, NULL, 0);
+	if ((!session->running && !session->remote_running) || session->requested_at)
 		return;
-	}
-	if (!session->running || session->requested_at)
-		return;
+	session->next_trigger = 0;
 	if (!session->ready) {
-		/* Too early for the runtime's handler: ask once it is ready. */
+		/* Too early for the runtime's handler, or before the program
+		 * restored on the other host: ask once it is ready. */
 		session->request_when_ready = 1;
-		session->next_trigger = 0;
 		return;
 	}
 	session->request_when_ready = 0;
 	session->requested_at = run_now();
-	session->next_trigger = 0;
-	kill(session->child.pid, SIGUSR1);
+	/* Over a connection, a failure shows when its frames stop. */
+	if (session->remote_running)
+		send_frame(session, RUN_FRAME_MIGRATE, NULL, 0);
+	else
+		kill(session->child.pid, SIGUSR1);
 }
 
 /* --serve: the image is the first frame from the other host. */

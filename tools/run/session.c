@@ -558,7 +558,9 @@ static int on_frame_from_host(struct session *session)
 				request(session);
 			break;
 		case RUN_FRAME_EXIT: {
-			if (frame->size != 4)
+			/* Ended before it restored there (another build of the
+			 * program there, say): what was sent is what is left. */
+			if (frame->size != 4 || (!session->ready && session->image.bytes))
 				return connection_lost(session);
 			const uint8_t *raw = frame->payload;
 			int status = (int)((uint32_t)raw[0] | (uint32_t)raw[1] << 8 |
@@ -674,9 +676,11 @@ int run_session(const struct run_options *options)
 
 	enum run_isa first = session.binaries.host;
 	session.output = -1;
-	int migrating =
-	        !options->checkpoint && (options->migrate_after >= 0 || options->ping_pong >= 0 ||
-	                                 options->at_point || options->every_points);
+	/* A remote destination is checked (and --ship done) even when only
+	 * SIGUSR1 will ask for the migration. */
+	int migrating = !options->checkpoint &&
+	                (options->migrate_after >= 0 || options->ping_pong >= 0 ||
+	                 options->at_point || options->every_points || options->remote);
 	if (options->restore || options->serve) {
 		enum run_isa image_isa;
 		if (load_restore_image(&session, &image_isa) != 0)
@@ -835,10 +839,10 @@ int run_session(const struct run_options *options)
 		pid_t ended = waitpid(session.child.pid, &status, WNOHANG);
 		if (ended != session.child.pid)
 			continue;
-		/* Drain what the image pipe still holds. */
-		while (session.image.size > 0 && !session.image.complete &&
-		       run_image_read(&session.image, session.child.image) == 0)
-			;
+		/* Drain what the image pipe still holds: all of a small image
+		 * may have come since the poll. */
+		if (!session.image.complete)
+			run_image_read(&session.image, session.child.image);
 		close(session.child.image);
 		/* A process that restored and ended at once may have done both
 		 * since the poll: its ready byte is still in the pipe. */

@@ -15,14 +15,13 @@ static int in_range(const struct xmig_image_load *load, const uint64_t range[2])
 	return load->address >= range[0] && load->address + load->memory_size <= range[1];
 }
 
-int xmig_image_rebuild(const struct xmig_image_rebuild *rebuild, uint8_t **image, size_t *size,
+int xmig_image_rebuild(const struct xmig_image_rebuild *rebuild, struct xmig_image_memory *image,
                        struct xmig_error *error)
 {
 	const struct xmig_image *source = rebuild->source;
 	const struct xmig_core_layout *layout = rebuild->layout;
 	const uint64_t *old_stack = source->state.ranges[XMIG_RANGE_NATIVE_STACK - 1];
-	*image = NULL;
-	*size = 0;
+	*image = (struct xmig_image_memory){.descriptor = -1};
 
 	/* Every load of the source but its native stack's, then the new stack. */
 	size_t load_count = 1;
@@ -54,7 +53,8 @@ int xmig_image_rebuild(const struct xmig_image_rebuild *rebuild, uint8_t **image
 	size_t notes_offset = sizeof(Elf64_Ehdr) + segment_count * sizeof(Elf64_Phdr);
 	size_t data_offset = (notes_offset + notes_size + PAGE - 1) / PAGE * PAGE;
 	size_t total = data_offset + (size_t)load_bytes + checksum_note_size;
-	uint8_t *out = calloc(1, total);
+	xmig_image_memory_get(image, total);
+	uint8_t *out = image->bytes;
 	if (!out)
 		return xmig_fail(error, "out of memory for a %zu-byte image", total);
 
@@ -146,7 +146,5 @@ int xmig_image_rebuild(const struct xmig_image_rebuild *rebuild, uint8_t **image
 	xmig_checksum_update(&sum, out, total);
 	uint64_t value = xmig_checksum_final(&sum);
 	memcpy(checksum_field, &value, sizeof value);
-	*image = out;
-	*size = total;
 	return 0;
 }

@@ -135,6 +135,7 @@ int xmig_transform(const uint8_t *bytes, size_t size, const struct xmig_program 
                    struct xmig_transform_result *result, struct xmig_error *error)
 {
 	memset(result, 0, sizeof *result);
+	result->descriptor = -1;
 	struct xmig_image image;
 	char message[256];
 	if (xmig_image_parse(bytes, size, &image, message, sizeof message) != 0)
@@ -202,8 +203,12 @@ int xmig_transform(const uint8_t *bytes, size_t size, const struct xmig_program 
 	        .frames = records,
 	        .frames_size = records_size,
 	};
-	if (xmig_image_rebuild(&rebuild, &result->image, &result->size, error) != 0)
+	struct xmig_image_memory rebuilt;
+	if (xmig_image_rebuild(&rebuild, &rebuilt, error) != 0)
 		goto out;
+	result->image = rebuilt.bytes;
+	result->size = rebuilt.size;
+	result->descriptor = rebuilt.descriptor;
 	result->frame_count = unwound.frame_count;
 	status = 0;
 out:
@@ -217,6 +222,11 @@ out:
 
 void xmig_transform_result_free(struct xmig_transform_result *result)
 {
-	free(result->image);
+	/* A result never filled in (zero-initialised) holds nothing. */
+	if (result->image) {
+		struct xmig_image_memory memory = {result->image, result->size, result->descriptor};
+		xmig_image_memory_put(&memory);
+	}
 	memset(result, 0, sizeof *result);
+	result->descriptor = -1;
 }

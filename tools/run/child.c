@@ -35,12 +35,18 @@ static void prepare_environment(const struct run_spawn *spawn, int image, int re
 	}
 }
 
+#define IMAGE_PIPE_BYTES (1 << 20)
+
 int run_spawn(const struct run_spawn *spawn, struct run_child *child, char *error, size_t size)
 {
 	const struct run_binaries *binaries = spawn->binaries;
 	int image[2], ready[2];
 	if (pipe2(image, O_CLOEXEC) != 0)
 		return snprintf(error, size, "pipe: %s", strerror(errno)), -1;
+	/* A larger pipe lets the capture write on with fewer waits for the
+	 * reader; at most what unprivileged users may have (pipe-max-size), and
+	 * the default size if even that is refused. */
+	fcntl(image[1], F_SETPIPE_SZ, IMAGE_PIPE_BYTES);
 	if (pipe2(ready, O_CLOEXEC) != 0) {
 		close(image[0]);
 		close(image[1]);

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -20,7 +21,10 @@ double run_now(void)
 
 void run_image_reset(struct run_image *image)
 {
-	free(image->bytes);
+	if (image->mapped)
+		munmap(image->bytes, image->size);
+	else
+		free(image->bytes);
 	memset(image, 0, sizeof *image);
 }
 

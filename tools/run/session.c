@@ -330,14 +330,17 @@ static int migrate(struct session *session, int *finished)
 	int status = 0;
 	if (!to_remote) {
 		began = run_now();
-		int descriptor = memory_file(bytes, size);
+		/* The transformation's memory file goes to the destination as it
+		 * is; an image not transformed is copied into one. */
+		int handed_over = bytes == result.image && result.descriptor >= 0;
+		int descriptor = handed_over ? result.descriptor : memory_file(bytes, size);
 		session->transfer_seconds = run_now() - began;
 		if (descriptor < 0 || start(session, to, descriptor, options->every_points) != 0) {
 			*finished = 1;
 			status = keep_for_the_user(session, bytes, size, to,
 			                           "cannot start the destination");
 		}
-		if (descriptor >= 0)
+		if (descriptor >= 0 && !handed_over)
 			close(descriptor);
 	}
 	/* Kept until the destination says it restored: if it dies first, the
@@ -346,7 +349,13 @@ static int migrate(struct session *session, int *finished)
 	if (bytes != session->image.bytes) {
 		run_image_reset(&session->image);
 		session->image.bytes = result.image;
-		session->image.size = result.size;
+		/* Complete as it stands: nothing read from the destination's
+		 * image pipe (not even its end of file) goes into it. */
+		session->image.size = session->image.capacity = session->image.expected =
+		        result.size;
+		session->image.mapped = result.descriptor >= 0;
+		if (result.descriptor >= 0)
+			close(result.descriptor);
 		result.image = NULL;
 	}
 	xmig_transform_result_free(&result);

@@ -9,6 +9,7 @@
 
 #include "xmig/core_registers.h"
 #include "xmig/error.h"
+#include "xmig/image_memory.h"
 #include "xmig/image_reader.h"
 #include "xmig/stack_memory.h"
 
@@ -27,8 +28,8 @@ struct xmig_image_rebuild {
 	size_t frames_size;
 };
 
-/* The new image in *image (malloc'd; the caller frees it), *size bytes. */
-int xmig_image_rebuild(const struct xmig_image_rebuild *rebuild, uint8_t **image, size_t *size,
+/* The new image in *image; the caller puts it back (xmig_image_memory_put). */
+int xmig_image_rebuild(const struct xmig_image_rebuild *rebuild, struct xmig_image_memory *image,
                        struct xmig_error *error);
 
 #endif

@@ -15,8 +15,11 @@
 #include <stdio.h>
 
 struct xmig_transform_result {
-	uint8_t *image; /* malloc'd; xmig_transform_result_free */
+	uint8_t *image; /* xmig_transform_result_free */
 	size_t size;
+	/* A memory file holding exactly the image, or -1. Whoever takes it
+	 * (and the mapping at image) sets this to -1 and image to NULL. */
+	int descriptor;
 	size_t frame_count;
 };
 

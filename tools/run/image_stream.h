@@ -11,7 +11,7 @@ struct run_image {
 	uint8_t *bytes;
 	size_t size, capacity;
 	size_t expected;             /* 0 until the headers are in */
-	int mapped;                  /* bytes are a mapping (a transformation's), not malloc'd */
+	int mapped;                  /* bytes are a mapping of capacity bytes, not malloc'd */
 	double first_byte, complete; /* seconds, run_now() */
 };
 

@@ -19,12 +19,17 @@ double run_now(void)
 	return (double)now.tv_sec + (double)now.tv_nsec * 1e-9;
 }
 
-void run_image_reset(struct run_image *image)
+static void release_bytes(struct run_image *image)
 {
 	if (image->mapped)
 		munmap(image->bytes, image->capacity);
 	else
 		free(image->bytes);
+}
+
+void run_image_reset(struct run_image *image)
+{
+	release_bytes(image);
 	memset(image, 0, sizeof *image);
 }
 
@@ -40,10 +45,7 @@ static int grow(struct run_image *image, size_t capacity)
 	madvise(grown, capacity, MADV_HUGEPAGE);
 	if (image->size)
 		memcpy(grown, image->bytes, image->size);
-	if (image->mapped)
-		munmap(image->bytes, image->capacity);
-	else
-		free(image->bytes);
+	release_bytes(image);
 	image->bytes = grown;
 	image->capacity = capacity;
 	image->mapped = 1;

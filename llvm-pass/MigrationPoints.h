@@ -20,9 +20,21 @@ namespace xmig
 
 // Where loop points go, chosen by the -xmig-loop-points policy; computed
 // before the function changes shape.
+enum class PointKind { Entry = 1, Loop = 2 };
+
+// Where points go in a function as clang emitted it: after the prologue that
+// stores the arguments into their variables, and at the top of loop headers
+// as the loop policy says.
+llvm::Instruction *entryPointPosition(llvm::Function &function);
 llvm::SmallVector<llvm::Instruction *, 8> loopPointPositions(llvm::LoopInfo &loops);
 
-void insertMigrationPoint(llvm::Instruction &before);
+// if (__xmig_pending) __xmig_point();  The call is a site like any other.
+void insertMigrationPoint(llvm::Instruction &before, PointKind kind);
+
+// Before the vectorizer: a function's entry point inlined into another is
+// dropped, as its caller has points of its own; the point stays a place a
+// resumed frame can enter, since its resume path is the source function's.
+void dropInlinedEntryPoints(llvm::Function &function);
 
 // Functions the user exempted: XMIG_NO_POINTS (annotate("xmig-no-points")) in
 // the source, or -xmig-no-points=name,...

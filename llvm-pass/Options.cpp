@@ -19,10 +19,4 @@ cl::list<std::string> NoPointFunctions(
         "xmig-no-points", cl::CommaSeparated,
         cl::desc("Functions that get no migration points (also: XMIG_NO_POINTS in xmig.h)"));
 
-// With "live-in" lowering a site's values stay in callee-saved registers, which
-// costs almost nothing; past a few more values than there are such registers
-// the x86_64 register allocator gives up, so larger sites spill every value.
-cl::opt<unsigned> LiveInLimit("xmig-live-in-limit", cl::init(12),
-                              cl::desc("Largest site (in live values) lowered live-in"));
-
 } // namespace xmig

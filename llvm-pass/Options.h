@@ -16,7 +16,6 @@ enum class LoopPointPolicy { None, Innermost, All };
 extern llvm::cl::opt<bool> EntryPoints;
 extern llvm::cl::opt<LoopPointPolicy> LoopPoints;
 extern llvm::cl::list<std::string> NoPointFunctions;
-extern llvm::cl::opt<unsigned> LiveInLimit;
 
 } // namespace xmig
 

@@ -211,7 +211,12 @@ _Noreturn void xmig_restore(const char *image_path)
 		                (double)(finished.tv_nsec - started.tv_nsec) * 1e-9);
 	}
 	xmig_trigger_announce_ready();
-	if (rebuild_frames)
+	if (rebuild_frames) {
+		/* Each function re-pushes its data-stack frame as it is re-entered,
+		 * from where it was pushed at the start: every frame lands where
+		 * it was, since each resumed frame sets the top its call had. */
+		__xmig_data_stack_pointer = (char *)xmig_data_stack_range.base;
 		xmig_enter_main(native_high, 0, NULL, NULL);
+	}
 	xmig_resume(&resume_registers);
 }

@@ -53,6 +53,46 @@ static size_t align8(size_t offset)
 	return (offset + 7) & ~(size_t)7;
 }
 
+static int id_is_unpaired(uint64_t id);
+
+/* A location's constant: inline, or in the pool. */
+static int constant_of(const uint8_t *location, const uint8_t *pool, uint32_t pool_size,
+                       uint64_t *value)
+{
+	if (location[0] == LOCATION_CONSTANT) {
+		*value = (uint64_t)(int64_t)(int32_t)read32(location + 8);
+		return 0;
+	}
+	if (location[0] == LOCATION_CONSTANT_INDEX && read32(location + 8) < pool_size) {
+		*value = read64(pool + 8 * read32(location + 8));
+		return 0;
+	}
+	return -1;
+}
+
+/* The flags of a record's source frames, or-ed, and whether any of them is
+ * unpaired (xmig/site_record.h); -1 when it is not an xmig site. */
+static int describe_frames(const uint8_t *locations, uint16_t count, const uint8_t *pool,
+                           uint32_t pool_size, uint32_t *flags, uint32_t *unpaired)
+{
+	if (count < STATEPOINT_PREFIX_LOCATIONS)
+		return -1;
+	size_t at = STATEPOINT_PREFIX_LOCATIONS;
+	while (at < count) {
+		uint64_t header, id;
+		if (count - at < XMIG_SITE_PREFIX_OPERANDS ||
+		    constant_of(locations + LOCATION_SIZE * at, pool, pool_size, &header) != 0 ||
+		    constant_of(locations + LOCATION_SIZE * (at + 1), pool, pool_size, &id) != 0 ||
+		    XMIG_SITE_HEADER_MAGIC(header) != XMIG_SITE_MAGIC ||
+		    XMIG_SITE_HEADER_VERSION(header) != XMIG_SITE_VERSION)
+			return -1;
+		*flags |= XMIG_SITE_HEADER_FLAGS(header);
+		*unpaired |= (uint32_t)id_is_unpaired(id);
+		at += XMIG_SITE_PREFIX_OPERANDS + 2 * (size_t)XMIG_SITE_HEADER_COUNT(header);
+	}
+	return at == count ? 0 : -1;
+}
+
 /* Walks every blob; with `out` NULL it only counts. Returns the number of
  * records, or -1 when the section is malformed. */
 static long scan(const uint8_t *data, size_t size, struct xmig_runtime_site *out)
@@ -86,26 +126,11 @@ static long scan(const uint8_t *data, size_t size, struct xmig_runtime_site *out
 			size_t location_table = cursor + 16;
 			if ((size - location_table) / LOCATION_SIZE < locations)
 				return -1;
-			uint32_t flags = 0;
-			/* The header's constant: inline, or in the pool. */
-			if (locations > STATEPOINT_PREFIX_LOCATIONS) {
-				const uint8_t *header = data + location_table +
-				                        LOCATION_SIZE * STATEPOINT_PREFIX_LOCATIONS;
-				uint64_t value;
-				if (header[0] == LOCATION_CONSTANT) {
-					value = (uint64_t)(int64_t)(int32_t)read32(header + 8);
-				} else if (header[0] == LOCATION_CONSTANT_INDEX &&
-				           read32(header + 8) < constants) {
-					value = read64(data + constant_table +
-					               8 * read32(header + 8));
-				} else {
-					value = 0;
-				}
-				if (XMIG_SITE_HEADER_MAGIC(value) == XMIG_SITE_MAGIC)
-					flags = XMIG_SITE_HEADER_FLAGS(value);
-				else
-					flags = XMIG_SITE_UNSUPPORTED_VALUE; /* not an xmig site */
-			}
+			uint32_t flags = 0, unpaired = 0;
+			if (out && describe_frames(data + location_table, locations,
+			                           data + constant_table, constants, &flags,
+			                           &unpaired) != 0)
+				flags = XMIG_SITE_UNSUPPORTED_VALUE; /* not an xmig site */
 			cursor = align8(location_table + LOCATION_SIZE * (size_t)locations);
 			if (size - cursor < 4)
 				return -1;
@@ -115,7 +140,7 @@ static long scan(const uint8_t *data, size_t size, struct xmig_runtime_site *out
 				return -1;
 			if (out)
 				out[count] = (struct xmig_runtime_site){function_address + offset,
-				                                        id, flags, 0};
+				                                        id, flags, unpaired};
 			count++;
 		}
 		at = cursor;
@@ -198,8 +223,6 @@ const char *xmig_site_table_prepare(void)
 		return failure = "no memory for the site table";
 	scan(data, size, table);
 	struct xmig_runtime_site *all = table;
-	for (long i = 0; i < count; i++)
-		all[i].unpaired = id_is_unpaired(all[i].id);
 	sort_by_return_address(all, (size_t)count);
 	sites = all;
 	site_count = (size_t)count;

@@ -53,3 +53,17 @@ const char *xmig_site_function_name(struct xmig_elf_file *file, const struct xmi
 	*offset = site->record->instruction_offset;
 	return name;
 }
+
+const char *xmig_source_frame_function(struct xmig_binary_sites *binary,
+                                       const struct xmig_source_frame *frame)
+{
+	uint64_t offset;
+	if (frame->depth == 0)
+		return xmig_site_function_name(&binary->file, frame->site, &offset);
+	for (size_t i = 0; i < binary->sites.frame_count; i++) {
+		const struct xmig_source_frame *own = &binary->sites.all_frames[i];
+		if (own->depth == 0 && own->frame_signature == frame->frame_signature)
+			return xmig_site_function_name(&binary->file, own->site, &offset);
+	}
+	return NULL;
+}

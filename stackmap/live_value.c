@@ -9,8 +9,7 @@ size_t xmig_type_tag_bytes(uint32_t type_tag)
 	unsigned kind = XMIG_TYPE_TAG_KIND(type_tag);
 	unsigned lanes = XMIG_TYPE_TAG_LANES(type_tag);
 	unsigned lane_bits = XMIG_TYPE_TAG_LANE_BITS(type_tag);
-	int known = (kind >= XMIG_TYPE_INTEGER && kind <= XMIG_TYPE_BYTES) ||
-	            (kind >= XMIG_TYPE_ARGUMENT && kind <= XMIG_TYPE_ARGUMENT_LAST);
+	int known = kind >= XMIG_TYPE_INTEGER && kind <= XMIG_TYPE_POINTER;
 	if (!known || lanes == 0 || lane_bits == 0)
 		return 0;
 	size_t bytes = ((size_t)lanes * lane_bits + 7) / 8;

@@ -14,11 +14,19 @@ static int by_return_address(const void *left, const void *right)
 	return a->return_address < b->return_address ? -1 : a->return_address > b->return_address;
 }
 
-static int by_id(const void *left, const void *right)
+static uint64_t outermost_id(const struct xmig_site *site)
+{
+	return site->frames[0].id;
+}
+
+/* By outermost source frame, then return address: a stable order. */
+static int by_outermost(const void *left, const void *right)
 {
 	const struct xmig_site *a = *(const struct xmig_site *const *)left;
 	const struct xmig_site *b = *(const struct xmig_site *const *)right;
-	return a->id < b->id ? -1 : a->id > b->id;
+	if (outermost_id(a) != outermost_id(b))
+		return outermost_id(a) < outermost_id(b) ? -1 : 1;
+	return a->return_address < b->return_address ? -1 : a->return_address > b->return_address;
 }
 
 static int load_unpaired_table(struct xmig_program *program, struct xmig_error *error)
@@ -79,17 +87,18 @@ int xmig_program_load(const char *path, struct xmig_program *program, struct xmi
 	}
 	size_t count = program->binary.sites.count;
 	program->by_return_address = calloc(count + 1, sizeof *program->by_return_address);
-	program->by_id = calloc(count + 1, sizeof *program->by_id);
+	program->by_outermost = calloc(count + 1, sizeof *program->by_outermost);
 	program->rows = calloc(count + 1, sizeof *program->rows);
-	if (!program->by_return_address || !program->by_id || !program->rows) {
+	if (!program->by_return_address || !program->by_outermost || !program->rows) {
 		xmig_fail(error, "%s: out of memory indexing its sites", path);
 		goto fail;
 	}
 	for (size_t i = 0; i < count; i++)
-		program->by_return_address[i] = program->by_id[i] = &program->binary.sites.sites[i];
+		program->by_return_address[i] = program->by_outermost[i] =
+		        &program->binary.sites.sites[i];
 	qsort(program->by_return_address, count, sizeof *program->by_return_address,
 	      by_return_address);
-	qsort(program->by_id, count, sizeof *program->by_id, by_id);
+	qsort(program->by_outermost, count, sizeof *program->by_outermost, by_outermost);
 	if (load_unpaired_table(program, error) != 0)
 		goto fail;
 	if (!xmig_elf_symbol(&program->binary.file, "__xmig_main_return", &program->main_return)) {
@@ -115,7 +124,7 @@ void xmig_program_free(struct xmig_program *program)
 	if (program->cfi)
 		xmig_cfi_close(program->cfi);
 	free(program->by_return_address);
-	free(program->by_id);
+	free(program->by_outermost);
 	if (program->rows)
 		for (size_t i = 0; i < program->binary.sites.count; i++)
 			free(program->rows[i]);
@@ -128,11 +137,6 @@ void xmig_program_free(struct xmig_program *program)
 static uint64_t return_address_of(const struct xmig_site *site)
 {
 	return site->return_address;
-}
-
-static uint64_t id_of(const struct xmig_site *site)
-{
-	return site->id;
 }
 
 /* The site whose key is `key` in sites sorted by that key, or NULL. */
@@ -160,9 +164,30 @@ const struct xmig_site *xmig_program_site_at(const struct xmig_program *program,
 	                 return_address_of);
 }
 
-const struct xmig_site *xmig_program_site_by_id(const struct xmig_program *program, uint64_t id)
+size_t xmig_program_sites_from(const struct xmig_program *program, uint64_t id,
+                               const struct xmig_site *const **sites)
 {
-	return find_site(program->by_id, program->binary.sites.count, id, id_of);
+	size_t count = program->binary.sites.count, low = 0, high = count;
+	while (low < high) {
+		size_t middle = low + (high - low) / 2;
+		if (outermost_id(program->by_outermost[middle]) < id)
+			low = middle + 1;
+		else
+			high = middle;
+	}
+	size_t end = low;
+	while (end < count && outermost_id(program->by_outermost[end]) == id)
+		end++;
+	*sites = program->by_outermost + low;
+	return end - low;
+}
+
+uint64_t xmig_program_function_of(const struct xmig_program *program, uint64_t id)
+{
+	const struct xmig_site *const *sites;
+	if (xmig_program_sites_from(program, id, &sites) == 0)
+		return 0;
+	return sites[0]->record->function->address;
 }
 
 int xmig_program_site_unpaired(const struct xmig_program *program, uint64_t id)

@@ -19,50 +19,116 @@ static const char *describe(const struct xmig_program *program, const struct xmi
 	return xmig_program_describe(program, site->return_address, buffer, size);
 }
 
-/* The destination site of each frame, checked against the source's. */
-static int match_sites(const struct xmig_program *source, const struct xmig_program *destination,
-                       const struct xmig_unwound_stack *unwound, int identity,
-                       const struct xmig_site **sites, struct xmig_error *error)
+/* The source frames of the unwound stack, outermost first, each with its
+ * values (the data-stack top first). */
+struct flat_frame {
+	const struct xmig_source_frame *frame;
+	const struct xmig_live_value *values;
+	const struct xmig_site *machine; /* the source's machine frame holding it */
+};
+
+static struct flat_frame *flatten(const struct xmig_unwound_stack *unwound, size_t *count)
 {
-	char where[160];
-/* Named only when something is wrong: naming costs more than the work. */
-#define WHERE describe(source, from, where, sizeof where)
-	for (size_t i = 0; i < unwound->frame_count; i++) {
-		const struct xmig_site *from = unwound->frames[i].site;
-		const struct xmig_site *to = xmig_program_site_by_id(destination, from->id);
-		if (!to)
-			return xmig_fail(error, "frame %zu: %s: %s has no site %#llx", i, WHERE,
-			                 destination->path, (unsigned long long)from->id);
-		if (!identity && xmig_program_site_unpaired(destination, to->id))
-			return xmig_fail(error, "frame %zu: %s: site %#llx is unpaired in %s", i,
-			                 WHERE, (unsigned long long)from->id, destination->path);
-		if (to->value_count != from->value_count)
-			return xmig_fail(error, "frame %zu: %s: %u live values here, %u in %s", i,
-			                 WHERE, from->value_count, to->value_count,
-			                 destination->path);
+	size_t total = 0;
+	for (size_t i = 0; i < unwound->frame_count; i++)
+		total += unwound->frames[i].site->frame_count;
+	struct flat_frame *flat = calloc(total + 1, sizeof *flat);
+	if (!flat)
+		return NULL;
+	size_t at = 0;
+	for (size_t i = unwound->frame_count; i-- > 0;) {
+		const struct xmig_unwound_frame *frame = &unwound->frames[i];
+		const struct xmig_live_value *values = &unwound->values[frame->first_value];
+		for (unsigned f = 0; f < frame->site->frame_count; f++) {
+			flat[at++] = (struct flat_frame){&frame->site->frames[f], values,
+			                                 frame->site};
+			values += 1 + frame->site->frames[f].value_count;
+		}
+	}
+	*count = total;
+	return flat;
+}
+
+/* Whether the destination site holds exactly the source frames from `at`. */
+static int covers(const struct xmig_site *site, const struct flat_frame *flat, size_t at,
+                  size_t count)
+{
+	if (site->frame_count > count - at)
+		return 0;
+	for (unsigned f = 0; f < site->frame_count; f++) {
+		const struct xmig_source_frame *to = &site->frames[f], *from = flat[at + f].frame;
+		if (to->id != from->id || to->value_count != from->value_count)
+			return 0;
 		for (unsigned v = 0; v < to->value_count; v++)
 			if (to->values[v].type_tag != from->values[v].type_tag)
-				return xmig_fail(error,
-				                 "frame %zu: %s: value %u has another type in %s",
-				                 i, WHERE, v, destination->path);
+				return 0;
+	}
+	return 1;
+}
+
+/* The destination's machine frames for the source frames, outermost first:
+ * from each position the site that holds the most of them, ending at a
+ * migration point. */
+static int cover_frames(const struct xmig_program *source, const struct xmig_program *destination,
+                        const struct flat_frame *flat, size_t count, int identity,
+                        const struct xmig_site **sites, size_t *site_count,
+                        struct xmig_error *error)
+{
+	char where[160];
+	*site_count = 0;
+	for (size_t at = 0; at < count;) {
+		const struct flat_frame *from = &flat[at];
+		if (!identity && xmig_program_site_unpaired(destination, from->frame->id))
+			return xmig_fail(error, "frame of %s: site %#llx is unpaired in %s",
+			                 xmig_program_describe(source, from->machine->return_address,
+			                                       where, sizeof where),
+			                 (unsigned long long)from->frame->id, destination->path);
+		const struct xmig_site *const *candidates;
+		size_t candidate_count =
+		        xmig_program_sites_from(destination, from->frame->id, &candidates);
+		const struct xmig_site *best = NULL;
+		for (size_t c = 0; c < candidate_count; c++) {
+			const struct xmig_site *site = candidates[c];
+			int last = at + site->frame_count == count;
+			if (!covers(site, flat, at, count) ||
+			    (last && !(xmig_site_innermost(site)->flags & XMIG_SITE_MIGRATION_POINT)))
+				continue;
+			/* The same machine frame as the source's, where there is one
+			 * (the identity); otherwise the one that holds the most. */
+			if (from->frame->depth == 0 && site == from->machine) {
+				best = site;
+				break;
+			}
+			if (!best || site->frame_count > best->frame_count)
+				best = site;
+		}
+		if (!best)
+			return xmig_fail(error,
+			                 "%s has no machine frame for source site %#llx (a frame of "
+			                 "%s) and the frames inside it",
+			                 destination->path, (unsigned long long)from->frame->id,
+			                 xmig_program_describe(source, from->machine->return_address,
+			                                       where, sizeof where));
 		/* Aligned binaries start every instrumented function at the same
 		 * address: anything else means they were not linked together. */
-		if (to->record->function->address != from->record->function->address)
+		if (from->frame->depth == 0 &&
+		    best->record->function->address != from->machine->record->function->address)
 			return xmig_fail(error,
-			                 "frame %zu: %s: the function starts at %#llx here and at "
-			                 "%#llx in %s; the binaries were not aligned together",
-			                 i, WHERE,
-			                 (unsigned long long)from->record->function->address,
-			                 (unsigned long long)to->record->function->address,
+			                 "%s: the function starts at %#llx here and at %#llx in %s; "
+			                 "the binaries were not aligned together",
+			                 xmig_program_describe(source, from->machine->return_address,
+			                                       where, sizeof where),
+			                 (unsigned long long)from->machine->record->function->address,
+			                 (unsigned long long)best->record->function->address,
 			                 destination->path);
-		if (to->flags & XMIG_SITE_UNSAFE)
-			return xmig_fail(error, "frame %zu: %s: the site is unsafe in %s", i, WHERE,
-			                 destination->path);
-		sites[i] = to;
+		if (best->flags & XMIG_SITE_UNSAFE)
+			return xmig_fail(error, "site %#llx is unsafe in %s",
+			                 (unsigned long long)best->id, destination->path);
+		sites[(*site_count)++] = best;
+		at += best->frame_count;
 	}
 	return 0;
 }
-#undef WHERE
 
 /* Where the frame's CFI puts the caller's copy of `reg`: CFA + offset. */
 static int save_slot(const struct xmig_cfi_row *row, unsigned reg, int64_t *offset)
@@ -83,6 +149,7 @@ static int write_value(const struct xmig_isa *isa, struct xmig_stack_memory *sta
 	switch (location->kind) {
 	case XMIG_LOCATION_CONSTANT:
 	case XMIG_LOCATION_CONSTANT_INDEX:
+	case XMIG_LOCATION_DIRECT:
 		return 0; /* the destination's code knows it */
 	case XMIG_LOCATION_REGISTER:
 		if (xmig_isa_preserved_index(isa, location->dwarf_register) < 0)
@@ -95,8 +162,7 @@ static int write_value(const struct xmig_isa *isa, struct xmig_stack_memory *sta
 		memcpy(&pending->value[location->dwarf_register], value->bytes, sizeof(uint64_t));
 		pending_set[location->dwarf_register] = 1;
 		return 0;
-	case XMIG_LOCATION_INDIRECT:
-	case XMIG_LOCATION_DIRECT: {
+	case XMIG_LOCATION_INDIRECT: {
 		uint64_t base;
 		if (location->dwarf_register == isa->stack_pointer)
 			base = frame->sp;
@@ -106,9 +172,8 @@ static int write_value(const struct xmig_isa *isa, struct xmig_stack_memory *sta
 			return xmig_fail(error, "a slot addressed from register %u",
 			                 location->dwarf_register);
 		/* A spill slot has its own width (a double's 16-byte xmm spill gets
-		 * its upper half zero); a value's own slot is the type's size. */
-		size_t bytes =
-		        location->kind == XMIG_LOCATION_DIRECT ? value_bytes : location->size;
+		 * its upper half zero). */
+		size_t bytes = location->size;
 		if (bytes > XMIG_LIVE_VALUE_MAX_BYTES)
 			return xmig_fail(error, "a %zu-byte slot", bytes);
 		return xmig_stack_write(stack, base + (uint64_t)(int64_t)location->offset,
@@ -149,37 +214,81 @@ static int write_frame(const struct xmig_isa *isa, const struct xmig_cfi_row *ro
 		pending_set[reg] = 0;
 	}
 	const struct xmig_site *site = frame->site;
-	for (unsigned v = 0; v < site->value_count; v++)
-		if (write_value(isa, stack, frame, site->values[v].location, &values[v], pending,
+	for (unsigned f = 0; f < site->frame_count; f++) {
+		const struct xmig_source_frame *source = &site->frames[f];
+		if (write_value(isa, stack, frame, source->data_stack_top, values++, pending,
 		                pending_set, error) != 0)
-			return xmig_fail(error, "value %u: %s", v, error->message);
+			return xmig_fail(error, "data-stack top: %s", error->message);
+		for (unsigned v = 0; v < source->value_count; v++)
+			if (write_value(isa, stack, frame, source->values[v].location, values++,
+			                pending, pending_set, error) != 0)
+				return xmig_fail(error, "value %u: %s", v, error->message);
+	}
 	return 0;
+}
+
+/* The values of the machine frame at sites[i], gathered from the source
+ * frames it covers (the data-stack top first in each). */
+static struct xmig_live_value *gather_values(const struct flat_frame *flat,
+                                             const struct xmig_site **sites, size_t count)
+{
+	size_t total = 0;
+	for (size_t i = 0; i < count; i++)
+		total += xmig_site_unwound_values(sites[i]);
+	struct xmig_live_value *values = calloc(total + 1, sizeof *values);
+	if (!values)
+		return NULL;
+	struct xmig_live_value *next = values;
+	for (size_t i = 0, at = 0; i < count; i++)
+		for (unsigned f = 0; f < sites[i]->frame_count; f++, at++) {
+			size_t n = 1 + flat[at].frame->value_count;
+			memcpy(next, flat[at].values, n * sizeof *next);
+			next += n;
+		}
+	return values;
 }
 
 int xmig_rewrite(const struct xmig_program *source, const struct xmig_program *destination,
                  const struct xmig_unwound_stack *unwound, uint64_t stack_top, int identity,
                  struct xmig_stack_memory *stack, struct xmig_registers *registers,
-                 struct xmig_rewritten_frame *frames, struct xmig_error *error)
+                 struct xmig_rewritten_stack *frames, struct xmig_error *error)
 {
 	const struct xmig_isa *isa = destination->isa;
-	size_t count = unwound->frame_count;
 	memset(stack, 0, sizeof *stack);
-	if (count == 0)
+	memset(frames, 0, sizeof *frames);
+	if (unwound->frame_count == 0)
 		return xmig_fail(error, "no frames to rebuild");
-	const struct xmig_site **sites = calloc(count, sizeof *sites);
-	const struct xmig_cfi_row **rows = calloc(count, sizeof *rows);
-	struct xmig_rewritten_frame *layout = calloc(count, sizeof *layout);
+	size_t flat_count = 0, count = 0;
+	struct flat_frame *flat = flatten(unwound, &flat_count);
+	/* Outermost first while covering; innermost first once laid out. */
+	const struct xmig_site **outer_first = calloc(flat_count + 1, sizeof *outer_first);
+	const struct xmig_site **sites = calloc(flat_count + 1, sizeof *sites);
+	const struct xmig_cfi_row **rows = calloc(flat_count + 1, sizeof *rows);
+	struct xmig_rewritten_frame *layout = calloc(flat_count + 1, sizeof *layout);
+	size_t *first_value = calloc(flat_count + 1, sizeof *first_value);
 	struct pending_registers *pending = calloc(1, sizeof *pending);
+	struct xmig_live_value *values = NULL;
 	uint8_t pending_set[XMIG_CFI_MAX_REGISTERS] = {0};
 	int status = -1;
 	char where[160];
 #define WHERE describe(destination, site, where, sizeof where)
-	if (!sites || !rows || !layout || !pending) {
+	if (!flat || !outer_first || !sites || !rows || !layout || !first_value || !pending) {
+		xmig_fail(error, "out of memory rebuilding %zu frames", flat_count);
+		goto out;
+	}
+	if (cover_frames(source, destination, flat, flat_count, identity, outer_first, &count,
+	                 error) != 0)
+		goto out;
+	values = gather_values(flat, outer_first, count);
+	if (!values) {
 		xmig_fail(error, "out of memory rebuilding %zu frames", count);
 		goto out;
 	}
-	if (match_sites(source, destination, unwound, identity, sites, error) != 0)
-		goto out;
+	for (size_t i = 0, next = 0; i < count; i++) {
+		sites[count - 1 - i] = outer_first[i];
+		first_value[count - 1 - i] = next;
+		next += xmig_site_unwound_values(outer_first[i]);
+	}
 
 	/* First the layout, outermost first: each frame's CFA is the stack
 	 * pointer of its caller at the call. */
@@ -235,8 +344,8 @@ int xmig_rewrite(const struct xmig_program *source, const struct xmig_program *d
 		const struct xmig_site *site = sites[i];
 		const struct xmig_cfi_row *row = rows[i];
 		const struct xmig_rewritten_frame *frame = &layout[i];
-		if (write_frame(isa, row, frame, &unwound->values[unwound->frames[i].first_value],
-		                return_to, caller_fp, stack, pending, pending_set, error) != 0) {
+		if (write_frame(isa, row, frame, &values[first_value[i]], return_to, caller_fp,
+		                stack, pending, pending_set, error) != 0) {
 			xmig_fail(error, "frame %zu: %s: %s", i, WHERE, error->message);
 			goto out;
 		}
@@ -256,16 +365,27 @@ int xmig_rewrite(const struct xmig_program *source, const struct xmig_program *d
 		registers->fp_callee_saved[i] = pending_set[isa->fp_callee_saved[i]]
 		                                        ? pending->value[isa->fp_callee_saved[i]]
 		                                        : 0;
-	if (frames)
-		memcpy(frames, layout, count * sizeof *frames);
+	frames->count = count;
+	frames->frames = layout;
+	layout = NULL;
 	status = 0;
 out:
 	if (status != 0)
 		xmig_stack_memory_free(stack);
+	free(flat);
+	free(outer_first);
 	free(sites);
 	free((void *)rows);
 	free(layout);
+	free(first_value);
+	free(values);
 	free(pending);
 	return status;
 }
 #undef WHERE
+
+void xmig_rewritten_stack_free(struct xmig_rewritten_stack *frames)
+{
+	free(frames->frames);
+	memset(frames, 0, sizeof *frames);
+}

@@ -32,71 +32,106 @@ static const char *location_name(const struct xmig_isa *isa, const struct xmig_l
 	return buffer;
 }
 
+static void print_values(FILE *trace, const struct xmig_isa *isa,
+                         const struct xmig_source_frame *frame,
+                         const struct xmig_live_value *values)
+{
+	char type[32], from[48];
+	uint64_t top;
+	memcpy(&top, values[0].bytes, sizeof top);
+	fprintf(trace, "    source site %#" PRIx64 ", data-stack top %#" PRIx64 " (%s)\n",
+	        frame->id, top, location_name(isa, frame->data_stack_top, from, sizeof from));
+	for (unsigned v = 0; v < frame->value_count; v++) {
+		uint64_t low;
+		memcpy(&low, values[1 + v].bytes, sizeof low);
+		fprintf(trace, "    value %u %s %#" PRIx64 ": %s\n", v,
+		        xmig_type_tag_name(values[1 + v].type_tag, type, sizeof type), low,
+		        location_name(isa, frame->values[v].location, from, sizeof from));
+	}
+}
+
 static void print_trace(FILE *trace, const struct xmig_program *source,
                         const struct xmig_program *destination,
                         const struct xmig_unwound_stack *unwound,
-                        const struct xmig_rewritten_frame *rewritten)
+                        const struct xmig_rewritten_stack *rewritten)
 {
-	char where[160], type[32], from[48], to[48];
+	char where[160];
 	for (size_t i = 0; i < unwound->frame_count; i++) {
 		const struct xmig_unwound_frame *frame = &unwound->frames[i];
-		const struct xmig_rewritten_frame *new_frame = &rewritten[i];
-		fprintf(trace, "frame %zu: %s, site %#" PRIx64 ", %u values\n", i,
-		        xmig_program_describe(source, frame->site->return_address, where,
-		                              sizeof where),
-		        frame->site->id, frame->site->value_count);
+		const struct xmig_site *site = frame->site;
 		fprintf(trace,
-		        "  %-8s cfa %#" PRIx64 " sp %#" PRIx64 " fp %#" PRIx64 " returns to %s\n",
-		        source->isa->name, frame->cfa, frame->sp, frame->fp,
-		        xmig_program_describe(source, frame->site->return_address, where,
-		                              sizeof where));
-		fprintf(trace,
-		        "  %-8s cfa %#" PRIx64 " sp %#" PRIx64 " fp %#" PRIx64 " returns to %s\n",
-		        destination->isa->name, new_frame->cfa, new_frame->sp, new_frame->fp,
-		        xmig_program_describe(destination, new_frame->site->return_address, where,
-		                              sizeof where));
-		for (unsigned v = 0; v < frame->site->value_count; v++) {
-			const struct xmig_live_value *value =
-			        &unwound->values[frame->first_value + v];
-			uint64_t low;
-			memcpy(&low, value->bytes, sizeof low);
-			fprintf(trace, "  value %u %s %#" PRIx64 ": %s -> %s\n", v,
-			        xmig_type_tag_name(value->type_tag, type, sizeof type), low,
-			        location_name(source->isa, frame->site->values[v].location, from,
-			                      sizeof from),
-			        location_name(destination->isa, new_frame->site->values[v].location,
-			                      to, sizeof to));
+		        "%s frame %zu: %s, %u source frames; cfa %#" PRIx64 " sp %#" PRIx64
+		        " fp %#" PRIx64 "\n",
+		        source->isa->name, i,
+		        xmig_program_describe(source, site->return_address, where, sizeof where),
+		        site->frame_count, frame->cfa, frame->sp, frame->fp);
+		const struct xmig_live_value *values = &unwound->values[frame->first_value];
+		for (unsigned f = 0; f < site->frame_count; f++) {
+			print_values(trace, source->isa, &site->frames[f], values);
+			values += 1 + site->frames[f].value_count;
 		}
+	}
+	for (size_t i = 0; i < rewritten->count; i++) {
+		const struct xmig_rewritten_frame *frame = &rewritten->frames[i];
+		fprintf(trace,
+		        "%s frame %zu: %s, %u source frames; cfa %#" PRIx64 " sp %#" PRIx64
+		        " fp %#" PRIx64 "\n",
+		        destination->isa->name, i,
+		        xmig_program_describe(destination, frame->site->return_address, where,
+		                              sizeof where),
+		        frame->site->frame_count, frame->cfa, frame->sp, frame->fp);
 	}
 }
 
 /* The records the destination's runtime hands its functions as they re-enter
- * their frames (xmig/resume_frame.h), outermost first. */
-static uint8_t *frame_records(const struct xmig_unwound_stack *unwound, size_t *size)
+ * their source frames (xmig/resume_frame.h), outermost first. */
+static uint8_t *frame_records(const struct xmig_program *source,
+                              const struct xmig_unwound_stack *unwound, size_t *size,
+                              size_t *count)
 {
-	*size = unwound->frame_count * sizeof(struct xmig_resume_frame) +
-	        unwound->value_count * XMIG_RESUME_VALUE_STRIDE;
+	*count = 0;
+	size_t values = 0;
+	for (size_t i = 0; i < unwound->frame_count; i++) {
+		*count += unwound->frames[i].site->frame_count;
+		values += unwound->frames[i].site->value_count;
+	}
+	*size = *count * sizeof(struct xmig_resume_frame) + values * XMIG_RESUME_VALUE_STRIDE;
 	uint8_t *records = calloc(1, *size ? *size : 1);
 	if (!records)
 		return NULL;
 	uint8_t *cursor = records;
 	for (size_t i = unwound->frame_count; i-- > 0;) {
 		const struct xmig_unwound_frame *frame = &unwound->frames[i];
-		struct xmig_resume_frame header = {
-		        .site_id = frame->site->id,
-		        /* Aligned binaries: a function's address is the same on both. */
-		        .callee =
-		                i > 0 ? unwound->frames[i - 1].site->record->function->address : 0,
-		        .value_count = frame->site->value_count,
-		};
-		memcpy(cursor, &header, sizeof header);
-		cursor += sizeof header;
-		for (unsigned v = 0; v < frame->site->value_count; v++) {
-			_Static_assert(sizeof unwound->values[0].bytes <= XMIG_RESUME_VALUE_STRIDE,
-			               "a value fits its record entry");
-			memcpy(cursor, unwound->values[frame->first_value + v].bytes,
-			       sizeof unwound->values[0].bytes);
-			cursor += XMIG_RESUME_VALUE_STRIDE;
+		const struct xmig_site *site = frame->site;
+		const struct xmig_live_value *value = &unwound->values[frame->first_value];
+		for (unsigned f = 0; f < site->frame_count; f++) {
+			const struct xmig_source_frame *source_frame = &site->frames[f];
+			/* The function the call enters, for one the destination makes
+			 * through a pointer: the next machine frame's, or, where the
+			 * source inlined it, wherever that function's own frames are.
+			 * Aligned binaries: a function's address is the same on both. */
+			uint64_t callee = 0;
+			if (f + 1 < site->frame_count)
+				callee = xmig_program_function_of(source, site->frames[f + 1].id);
+			else if (i > 0)
+				callee = unwound->frames[i - 1].site->record->function->address;
+			uint64_t top;
+			memcpy(&top, value->bytes, sizeof top);
+			value++;
+			struct xmig_resume_frame header = {
+			        .site_id = source_frame->id,
+			        .callee = callee,
+			        .value_count = source_frame->value_count,
+			        .data_stack_top = top,
+			};
+			memcpy(cursor, &header, sizeof header);
+			cursor += sizeof header;
+			for (unsigned v = 0; v < source_frame->value_count; v++, value++) {
+				_Static_assert(sizeof value->bytes <= XMIG_RESUME_VALUE_STRIDE,
+				               "a value fits its record entry");
+				memcpy(cursor, value->bytes, sizeof value->bytes);
+				cursor += XMIG_RESUME_VALUE_STRIDE;
+			}
 		}
 	}
 	return records;
@@ -151,7 +186,7 @@ int xmig_transform(const uint8_t *bytes, size_t size, const struct xmig_program 
 
 	struct xmig_stack_memory old_stack = {0}, new_stack = {0};
 	struct xmig_unwound_stack unwound = {0};
-	struct xmig_rewritten_frame *rewritten = NULL;
+	struct xmig_rewritten_stack rewritten = {0};
 	uint8_t *records = NULL;
 	struct xmig_registers registers;
 	int status = -1;
@@ -161,11 +196,11 @@ int xmig_transform(const uint8_t *bytes, size_t size, const struct xmig_program 
 		xmig_fail(error, "unwinding %s's stack: %s", source->isa->name, error->message);
 		goto out;
 	}
-	if (unwound.frames[0].site->id != image.state.site_id) {
+	if (xmig_site_innermost(unwound.frames[0].site)->id != image.state.site_id) {
 		xmig_fail(error,
 		          "the image says it was captured at site %#llx, and its stack is at %#llx",
 		          (unsigned long long)image.state.site_id,
-		          (unsigned long long)unwound.frames[0].site->id);
+		          (unsigned long long)xmig_site_innermost(unwound.frames[0].site)->id);
 		goto out;
 	}
 	if (unwound.frame_count != image.state.frame_count) {
@@ -173,21 +208,16 @@ int xmig_transform(const uint8_t *bytes, size_t size, const struct xmig_program 
 		          (unsigned long long)image.state.frame_count, unwound.frame_count);
 		goto out;
 	}
-	rewritten = calloc(unwound.frame_count, sizeof *rewritten);
-	if (!rewritten) {
-		xmig_fail(error, "out of memory");
-		goto out;
-	}
 	if (xmig_rewrite(source, destination, &unwound, old_stack.high, identity, &new_stack,
-	                 &registers, rewritten, error) != 0) {
+	                 &registers, &rewritten, error) != 0) {
 		xmig_fail(error, "rebuilding the stack for %s: %s", destination->isa->name,
 		          error->message);
 		goto out;
 	}
 	if (trace)
-		print_trace(trace, source, destination, &unwound, rewritten);
-	size_t records_size;
-	records = frame_records(&unwound, &records_size);
+		print_trace(trace, source, destination, &unwound, &rewritten);
+	size_t records_size, record_count;
+	records = frame_records(source, &unwound, &records_size, &record_count);
 	if (!records) {
 		xmig_fail(error, "out of memory");
 		goto out;
@@ -213,7 +243,7 @@ int xmig_transform(const uint8_t *bytes, size_t size, const struct xmig_program 
 	status = 0;
 out:
 	free(records);
-	free(rewritten);
+	xmig_rewritten_stack_free(&rewritten);
 	xmig_unwound_stack_free(&unwound);
 	xmig_stack_memory_free(&old_stack);
 	xmig_stack_memory_free(&new_stack);

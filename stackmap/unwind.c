@@ -87,18 +87,23 @@ static int read_value(const struct xmig_program *program, const struct register_
 			                : "?");
 		memcpy(value->bytes, &state->value[location->dwarf_register], sizeof(uint64_t));
 		break;
-	case XMIG_LOCATION_INDIRECT:
 	case XMIG_LOCATION_DIRECT: {
-		/* Indirect: a spill slot; Direct: the value's own slot, whose
-		 * address the site records (llvm-pass/SiteSlots.h). Either way
-		 * the bytes are in this frame, addressed from SP or FP. */
+		/* The value is an address in this frame. */
+		if (location->dwarf_register != isa->stack_pointer &&
+		    location->dwarf_register != isa->frame_pointer)
+			return xmig_fail(error, "an address based on register %u",
+			                 location->dwarf_register);
+		uint64_t address = state->value[location->dwarf_register] + (int64_t)location->offset;
+		memcpy(value->bytes, &address, sizeof address);
+		break;
+	}
+	case XMIG_LOCATION_INDIRECT: {
+		/* A spill slot in this frame, addressed from SP or FP. */
 		if (location->dwarf_register != isa->stack_pointer &&
 		    location->dwarf_register != isa->frame_pointer)
 			return xmig_fail(error, "a slot addressed from register %u",
 			                 location->dwarf_register);
-		size_t bytes = location->kind == XMIG_LOCATION_DIRECT
-		                       ? xmig_type_tag_bytes(site_value->type_tag)
-		                       : location->size;
+		size_t bytes = location->size;
 		if (bytes > sizeof value->bytes)
 			return xmig_fail(error, "a %zu-byte slot", bytes);
 		if (xmig_stack_read(stack,
@@ -180,17 +185,19 @@ int xmig_unwind(const struct xmig_program *program, const struct xmig_registers 
 		if (!site)
 			return xmig_fail(error, "frame %zu: %s is not a site of %s", index, WHERE,
 			                 program->path);
-		if (index == 0 && !(site->flags & XMIG_SITE_MIGRATION_POINT))
+		if (index == 0 && !(xmig_site_innermost(site)->flags & XMIG_SITE_MIGRATION_POINT))
 			return xmig_fail(error, "frame 0: %s is not a migration point", WHERE);
 		if (site->flags & XMIG_SITE_UNSAFE)
 			return xmig_fail(error, "frame %zu: %s is a site marked unsafe", index,
 			                 WHERE);
-		if (!allow_unpaired && xmig_program_site_unpaired(program, site->id))
-			return xmig_fail(
-			        error,
-			        "frame %zu: %s is a site the other ISA lacks (site %#llx); "
-			        "the image can only be restored by the binary that wrote it",
-			        index, WHERE, (unsigned long long)site->id);
+		for (unsigned f = 0; f < site->frame_count && !allow_unpaired; f++)
+			if (xmig_program_site_unpaired(program, site->frames[f].id))
+				return xmig_fail(
+				        error,
+				        "frame %zu: %s holds a site the other ISA cannot resume "
+				        "(site %#llx); the image can only be restored by the "
+				        "binary that wrote it",
+				        index, WHERE, (unsigned long long)site->frames[f].id);
 
 		const struct xmig_cfi_row *row;
 		if (xmig_program_frame_row(program, site, &row, error) != 0)
@@ -210,7 +217,8 @@ int xmig_unwind(const struct xmig_program *program, const struct xmig_registers 
 			        index, WHERE, (long long)(cfa - sp),
 			        (unsigned long long)frame_size);
 
-		if (grow(unwound, site->value_count, error) != 0)
+		size_t frame_values = xmig_site_unwound_values(site);
+		if (grow(unwound, frame_values, error) != 0)
 			return -1;
 		struct xmig_unwound_frame *frame = &unwound->frames[index];
 		*frame = (struct xmig_unwound_frame){
@@ -225,12 +233,21 @@ int xmig_unwind(const struct xmig_program *program, const struct xmig_registers 
 				frame->callee_saved[i] = state.value[isa->callee_saved[i]];
 				frame->callee_saved_known |= 1u << i;
 			}
-		for (unsigned v = 0; v < site->value_count; v++)
-			if (read_value(program, &state, stack, &site->values[v],
-			               &unwound->values[unwound->value_count + v], error) != 0)
-				return xmig_fail(error, "frame %zu: %s: value %u: %s", index, WHERE,
-				                 v, error->message);
-		unwound->value_count += site->value_count;
+		struct xmig_live_value *values = &unwound->values[unwound->value_count];
+		for (unsigned f = 0; f < site->frame_count; f++) {
+			const struct xmig_source_frame *source = &site->frames[f];
+			const struct xmig_site_value top = {
+			        XMIG_TYPE_TAG(XMIG_TYPE_POINTER, 1, 64), source->data_stack_top};
+			if (read_value(program, &state, stack, &top, values++, error) != 0)
+				return xmig_fail(error, "frame %zu: %s: data-stack top: %s", index,
+				                 WHERE, error->message);
+			for (unsigned v = 0; v < source->value_count; v++)
+				if (read_value(program, &state, stack, &source->values[v],
+				               values++, error) != 0)
+					return xmig_fail(error, "frame %zu: %s: value %u: %s",
+					                 index, WHERE, v, error->message);
+		}
+		unwound->value_count += frame_values;
 		unwound->frame_count++;
 
 		if (step_registers(row, cfa, stack, &state, &caller, error) != 0)

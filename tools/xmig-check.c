@@ -42,17 +42,15 @@ struct pairing {
 	int out_of_memory;
 };
 
-static void collect(enum xmig_pairing_outcome outcome, const struct xmig_site *first,
-                    const struct xmig_site *second, void *context)
+static void collect(enum xmig_pairing_outcome outcome, const struct xmig_source_frame *first,
+                    const struct xmig_source_frame *second, void *context)
 {
 	struct pairing *pairing = context;
 	pairing->total++;
 	if (outcome == XMIG_PAIRED)
 		return;
-	const struct xmig_site *site = first ? first : second;
-	uint64_t offset;
-	const char *function =
-	        xmig_site_function_name(&pairing->binaries[first ? 0 : 1]->file, site, &offset);
+	const struct xmig_source_frame *site = first ? first : second;
+	const char *function = xmig_source_frame_function(pairing->binaries[first ? 0 : 1], site);
 	void *grown = realloc(pairing->unpaired,
 	                      (pairing->unpaired_count + 1) * sizeof *pairing->unpaired);
 	if (!grown) {

@@ -67,6 +67,7 @@ static void print_flags(unsigned flags)
 	        {XMIG_SITE_USES_FRAME_ADDR, "unsafe:frame-address"},
 	        {XMIG_SITE_USES_INLINE_ASM, "unsafe:inline-asm"},
 	        {XMIG_SITE_USES_SETJMP, "unsafe:setjmp"},
+	        {XMIG_SITE_RESUME_PATHS, "resume-paths"},
 	};
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (flags & names[i].flag)
@@ -80,14 +81,24 @@ static void print_site(struct xmig_elf_file *file, const struct xmig_site *site)
 	printf("site %#018" PRIx64 " at %#" PRIx64, site->id, site->return_address);
 	if (function)
 		printf(" in %s+%#" PRIx64, function, offset);
-	printf(", %u values, frame %#" PRIx64, site->value_count, site->frame_signature);
+	printf(", %u source frames, %u values", site->frame_count, site->value_count);
 	print_flags(site->flags);
 	printf("\n");
-	for (unsigned i = 0; i < site->value_count; i++) {
-		char type[32];
-		printf("  %-12s ", xmig_type_tag_name(site->values[i].type_tag, type, sizeof type));
-		print_location(file->isa, site->values[i].location);
+	for (unsigned f = 0; f < site->frame_count; f++) {
+		const struct xmig_source_frame *frame = &site->frames[f];
+		printf("  frame %u: site %#018" PRIx64 ", signature %#018" PRIx64 ", %u values",
+		       f, frame->id, frame->frame_signature, frame->value_count);
+		print_flags(frame->flags);
+		printf("\n    data-stack top ");
+		print_location(file->isa, frame->data_stack_top);
 		printf("\n");
+		for (unsigned i = 0; i < frame->value_count; i++) {
+			char type[32];
+			printf("    %-12s ", xmig_type_tag_name(frame->values[i].type_tag, type,
+			                                        sizeof type));
+			print_location(file->isa, frame->values[i].location);
+			printf("\n");
+		}
 	}
 }
 
@@ -191,17 +202,17 @@ struct pairing_report {
 	long total;
 };
 
-static void report_pairing(enum xmig_pairing_outcome outcome, const struct xmig_site *first,
-                           const struct xmig_site *second, void *context)
+static void report_pairing(enum xmig_pairing_outcome outcome,
+                           const struct xmig_source_frame *first,
+                           const struct xmig_source_frame *second, void *context)
 {
 	struct pairing_report *report = context;
 	report->total++;
 	if (!report->verbose || outcome == XMIG_PAIRED)
 		return;
-	const struct xmig_site *site = first ? first : second;
-	uint64_t offset;
-	const char *function = xmig_site_function_name(
-	        first ? &report->first->file : &report->second->file, site, &offset);
+	const struct xmig_source_frame *site = first ? first : second;
+	const char *function =
+	        xmig_source_frame_function(first ? report->first : report->second, site);
 	printf("unpaired %#018" PRIx64 " in %s: %s", site->id, function ? function : "?",
 	       xmig_pairing_outcome_name(outcome));
 	if (first && second)

@@ -40,11 +40,15 @@ static void touch_sites(const struct xmig_site_table *table)
 	char name[64];
 	for (size_t i = 0; i < table->count; i++) {
 		const struct xmig_site *site = &table->sites[i];
-		sink ^= site->record->id ^ site->frame_signature;
-		for (unsigned v = 0; v < site->value_count; v++) {
-			sink ^= site->values[v].location->constant;
-			sink ^= strlen(
-			        xmig_type_tag_name(site->values[v].type_tag, name, sizeof name));
+		sink ^= site->record->id;
+		for (unsigned f = 0; f < site->frame_count; f++) {
+			const struct xmig_source_frame *frame = &site->frames[f];
+			sink ^= frame->frame_signature ^ frame->data_stack_top->constant;
+			for (unsigned v = 0; v < frame->value_count; v++) {
+				sink ^= frame->values[v].location->constant;
+				sink ^= strlen(xmig_type_tag_name(frame->values[v].type_tag, name,
+				                                  sizeof name));
+			}
 		}
 	}
 }

@@ -15,6 +15,7 @@
 #include "xmig/unwind.h"
 #include "xmig/isa.h"
 #include "xmig/program.h"
+#include "xmig/site_record.h"
 #include "xmig/runtime.h"
 
 #include <errno.h>
@@ -206,11 +207,12 @@ static int live_value(pid_t pid, const struct live_frame *frame, const struct xm
 	if (location->kind == XMIG_LOCATION_REGISTER) {
 		memcpy(value->bytes, &base, sizeof base);
 		tally->register_values++;
+	} else if (location->kind == XMIG_LOCATION_DIRECT) {
+		uint64_t address = base + (int64_t)location->offset;
+		memcpy(value->bytes, &address, sizeof address);
+		tally->register_values++;
 	} else {
-		/* As xmig reads slots: Direct ones hold the value itself. */
-		size_t size = location->kind == XMIG_LOCATION_DIRECT
-		                      ? xmig_type_tag_bytes(site->type_tag)
-		                      : location->size;
+		size_t size = location->size;
 		uint64_t address = base + (int64_t)location->offset;
 		struct iovec local = {value->bytes, size},
 		             remote = {(void *)(uintptr_t)address, size};
@@ -296,8 +298,23 @@ static int compare(const struct xmig_program *program, pid_t pid,
 			}
 			tally->callee_saved_registers++;
 		}
-		for (unsigned v = 0; v < frame->site->value_count; v++) {
-			const struct xmig_site_value *site_value = &frame->site->values[v];
+		/* Per source frame: its data-stack top, then its values. */
+		const struct xmig_site_value *site_values[XMIG_SITE_MAX_FRAMES * 2 + 512];
+		struct xmig_site_value tops[XMIG_SITE_MAX_FRAMES];
+		unsigned count = 0;
+		for (unsigned f = 0; f < frame->site->frame_count; f++) {
+			const struct xmig_source_frame *source = &frame->site->frames[f];
+			tops[f] = (struct xmig_site_value){XMIG_TYPE_TAG(XMIG_TYPE_POINTER, 1, 64),
+			                                   source->data_stack_top};
+			if (count + 1 + source->value_count > sizeof site_values / sizeof site_values[0])
+				return fail("%s point %lu: frame %zu holds too many values", name, k,
+				            j);
+			site_values[count++] = &tops[f];
+			for (unsigned v = 0; v < source->value_count; v++)
+				site_values[count++] = &source->values[v];
+		}
+		for (unsigned v = 0; v < count; v++) {
+			const struct xmig_site_value *site_value = site_values[v];
 			const struct xmig_live_value *expected =
 			        &unwound->values[frame->first_value + v];
 			struct xmig_live_value found;

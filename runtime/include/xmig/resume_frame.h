@@ -1,15 +1,17 @@
-/* How a migrated frame is handed back to its function on the destination.
+/* How a migrated source frame is handed back to its function on the
+ * destination.
  *
  * A transformed image does not carry the destination's native stack for the
  * runtime to copy in: the frames are rebuilt by the destination's own code.
  * The runtime enters __xmig_main with __xmig_resuming set; every instrumented
  * function checks the flag on entry and, when set, takes the record of its
- * frame (__xmig_resume_frame, outermost frame first), copies the live values
- * into its slots, and re-enters the site's call, whose callee does the same,
- * down to the migration point, where execution simply continues. So every
- * register, spill slot and frame record the destination's code expects is
- * made by that code itself, and the stack maps need describe only the live
- * values (llvm-pass/Resume.cpp builds the paths, docs/transform.md explains).
+ * source frame (__xmig_resume_frame, outermost first), stores the values into
+ * its variables, sets the data-stack pointer, and re-enters the site's call,
+ * whose callee does the same, down to the migration point, where execution
+ * simply continues. The paths were built before any optimization
+ * (llvm-pass/ResumePaths.cpp), so the optimizer made them correct for its own
+ * code: one record per source frame serves a function whether the
+ * destination inlined it or not (docs/transform.md explains).
  *
  * The records follow each other in the image's XMIG_NOTE_FRAMES note, each a
  * header and value_count values of XMIG_RESUME_VALUE_STRIDE bytes, in the
@@ -26,8 +28,8 @@
 struct xmig_resume_frame {
 	uint64_t site_id;     /* the site this frame's call returns to */
 	uint64_t callee;      /* the next inner frame's function, for an indirect call */
-	uint64_t value_count; /* values after this header */
-	uint64_t reserved;
+	uint64_t value_count;    /* values after this header */
+	uint64_t data_stack_top; /* the data-stack pointer at the call */
 };
 
 #ifdef __cplusplus

@@ -1,25 +1,33 @@
 /* The site record: what the plugin stores about every equivalence site, and
- * where. Readers (xmig-sites, xmig-check, the transformer) and the plugin share
- * this header; docs/site-record.md explains it in full.
+ * where. Readers (xmig-sites, xmig-check, the transformer, the runtime) and the
+ * plugin share this header; docs/site-record.md explains it in full.
  *
- * Every site is a gc.statepoint whose ID is the site's stable ID. Its "deopt"
- * operands, which LLVM records in .llvm_stackmaps after the statepoint's own
- * three leading constants (calling convention, flags, deopt operand count),
- * are:
+ * Every site is a gc.statepoint. Its "deopt" operands, which LLVM records in
+ * .llvm_stackmaps after the statepoint's own three leading constants (calling
+ * convention, flags, deopt operand count), describe one or more *source
+ * frames*: the activations of source functions that this machine frame holds,
+ * outermost first. A function inlined into another adds its frame after its
+ * caller's (LLVM's inliner concatenates deopt operands), so a record lists
+ * the same source frames whichever ISA inlined what. Each source frame is
  *
  *   [0] header           constant, XMIG_SITE_HEADER(flags, value_count)
- *   [1] frame signature  constant, a hash of the function's data-stack frame
- *                        layout (0: no frame)
+ *   [1] site ID          constant: hash(function, site ordinal, callee)
+ *   [2] frame signature  constant: a hash of the function's data-stack frame
+ *                        layout and of every site of the function with its
+ *                        state's types, taken before any optimization
+ *   [3] data-stack top   the data-stack pointer at the call
  *   then value_count pairs:
- *   [2 + 2i] type tag    constant, XMIG_TYPE_TAG(kind, lanes, lane_bits)
- *   [3 + 2i] value       the live value's location
+ *   [4 + 2i] type tag    constant, XMIG_TYPE_TAG(kind, lanes, lane_bits)
+ *   [5 + 2i] value       state variable i's value at the call
  *
- * so each record describes its own values' types without any other section. */
+ * The values are the function's promotable local variables that are live
+ * after the call, in declaration order, as clang emitted them before any
+ * optimization; the optimizer keeps each operand equal to its variable. */
 #ifndef XMIG_SITE_RECORD_H
 #define XMIG_SITE_RECORD_H
 
 #define XMIG_SITE_MAGIC   0x5853u /* "XS" */
-#define XMIG_SITE_VERSION 1u
+#define XMIG_SITE_VERSION 2u
 
 #define XMIG_SITE_HEADER(flags, value_count)                                                       \
 	(((unsigned long long)XMIG_SITE_MAGIC << 48) |                                             \
@@ -30,17 +38,23 @@
 #define XMIG_SITE_HEADER_FLAGS(header)   ((unsigned)(((header) >> 32) & 0xffu))
 #define XMIG_SITE_HEADER_COUNT(header)   ((unsigned)((header) & 0xffffffffu))
 
-/* Leading deopt operands before the first type tag. */
-#define XMIG_SITE_PREFIX_OPERANDS 2u
+/* Operands of a source frame before its first type tag. */
+#define XMIG_SITE_PREFIX_OPERANDS 4u
+/* A record holds at most this many source frames (inlining depth). */
+#define XMIG_SITE_MAX_FRAMES 64u
 
-/* Site flags. Any flag in XMIG_SITE_UNSAFE makes the site unsafe: the runtime
- * never migrates while such a frame is on the stack. */
+/* Site flags, per source frame. Any flag in XMIG_SITE_UNSAFE makes the site
+ * unsafe: the runtime never migrates while such a frame is on the stack. */
 #define XMIG_SITE_MIGRATION_POINT   0x01u /* the call of __xmig_point itself */
-#define XMIG_SITE_UNSUPPORTED_VALUE 0x02u /* a live value of a type no tag describes */
+#define XMIG_SITE_UNSUPPORTED_VALUE 0x02u /* a live variable of a type no tag describes */
 #define XMIG_SITE_USES_VA_START     0x04u /* va_list points into the native stack */
 #define XMIG_SITE_USES_FRAME_ADDR   0x08u /* __builtin_frame/return_address */
 #define XMIG_SITE_USES_INLINE_ASM   0x10u
 #define XMIG_SITE_USES_SETJMP       0x20u /* jmp_buf holds native-stack addresses */
+/* Not a site: the resume path's refusal of an unknown record, which is there
+ * in every copy of a function's resume paths, inlined or not. Its frame
+ * signature says that this binary can resume that function's sites. */
+#define XMIG_SITE_RESUME_PATHS 0x40u
 #define XMIG_SITE_UNSAFE                                                                           \
 	(XMIG_SITE_UNSUPPORTED_VALUE | XMIG_SITE_USES_VA_START | XMIG_SITE_USES_FRAME_ADDR |       \
 	 XMIG_SITE_USES_INLINE_ASM | XMIG_SITE_USES_SETJMP)
@@ -49,15 +63,6 @@
 #define XMIG_TYPE_INTEGER 1u
 #define XMIG_TYPE_FLOAT   2u
 #define XMIG_TYPE_POINTER 3u
-/* An aggregate value's bytes as they lie in memory (lanes 1, lane_bits eight
- * times the size). */
-#define XMIG_TYPE_BYTES 4u
-/* The bytes of a struct argument, which each ISA's ABI passes in pieces of its
- * own (lanes 1, lane_bits eight times the struct's size). The kind is
- * XMIG_TYPE_ARGUMENT plus the struct argument's ordinal among the function's,
- * so that two of them, or one and an aggregate value, never pair. */
-#define XMIG_TYPE_ARGUMENT      0x10u
-#define XMIG_TYPE_ARGUMENT_LAST 0x7fu
 /* The largest value a record holds, in bytes: XMIG_RESUME_VALUE_STRIDE. */
 #define XMIG_TYPE_BYTES_MAX 64u
 

@@ -30,4 +30,10 @@ void xmig_binary_sites_free(struct xmig_binary_sites *loaded);
 const char *xmig_site_function_name(struct xmig_elf_file *file, const struct xmig_site *site,
                                     uint64_t *offset);
 
+/* The name of the source function a source frame belongs to: the machine
+ * frame's function for its outermost source frame, and for an inlined one the
+ * function whose own frame has the same signature. NULL when unknown. */
+const char *xmig_source_frame_function(struct xmig_binary_sites *binary,
+                                       const struct xmig_source_frame *frame);
+
 #endif

@@ -1,7 +1,13 @@
-/* Pairing the sites of the x86_64 and the aarch64 binary of one program: a
- * site pairs when both binaries have its ID once, with the same number of
- * live values of the same types. Anything else is unpaired, with a reason;
- * the runtime never migrates while an unpaired site is on the stack. */
+/* Pairing the source sites of the x86_64 and the aarch64 binary of one
+ * program. A source site pairs when every record of it in either binary
+ * describes the same state (value count, types, frame signature), and the
+ * other binary can resume it: it records the site too, or, where its
+ * optimizer left no copy of that call, it records other sites of the same
+ * function with the same frame signature, which covers every site of the
+ * function and their types (the function was compiled the same way, and its
+ * resume paths were built before any optimization). Anything else is
+ * unpaired, with a reason; the runtime never migrates while an unpaired site
+ * is on the stack. */
 #ifndef XMIG_PAIRING_H
 #define XMIG_PAIRING_H
 
@@ -21,13 +27,14 @@ enum xmig_pairing_outcome {
 
 const char *xmig_pairing_outcome_name(enum xmig_pairing_outcome outcome);
 
-/* Calls report() once for every site ID of either table, in ID order; `first`
- * or `second` is NULL where that table lacks the ID. Returns the number of
- * paired IDs, or -1 when out of memory. */
+/* Calls report() once for every source site ID of either table, in ID
+ * order, with one record of it from each table that has it (NULL where a
+ * table lacks the ID). Returns the number of paired IDs, or -1 when out of
+ * memory. */
 long xmig_pair_sites(const struct xmig_site_table *first, const struct xmig_site_table *second,
                      void (*report)(enum xmig_pairing_outcome outcome,
-                                    const struct xmig_site *first, const struct xmig_site *second,
-                                    void *context),
+                                    const struct xmig_source_frame *first,
+                                    const struct xmig_source_frame *second, void *context),
                      void *context);
 
 #endif

@@ -1,5 +1,5 @@
 /* One linked binary of a program, loaded for the transformer: its sites with
- * lookups by return address and by ID, its unpaired-site table, its CFI,
+ * lookups by return address and by source site, its unpaired-site table, its CFI,
  * where its outermost frame returns to, and its build-id. */
 #ifndef XMIG_PROGRAM_H
 #define XMIG_PROGRAM_H
@@ -17,7 +17,7 @@ struct xmig_program {
 	struct xmig_binary_sites binary;
 	struct xmig_cfi *cfi;
 	const struct xmig_site **by_return_address; /* sorted, binary.sites.count of them */
-	const struct xmig_site **by_id;             /* sorted */
+	const struct xmig_site **by_outermost;      /* by outermost source frame */
 	const uint64_t *unpaired_ids;               /* ascending */
 	size_t unpaired_count;
 	uint64_t main_return; /* __xmig_main_return (arch/<isa>/enter_main.S) */
@@ -36,9 +36,13 @@ void xmig_program_free(struct xmig_program *program);
 /* The site whose return address this is, or NULL. */
 const struct xmig_site *xmig_program_site_at(const struct xmig_program *program,
                                              uint64_t return_address);
-/* The site with this ID, or NULL; an ID the binary holds twice is in the
- * unpaired table. */
-const struct xmig_site *xmig_program_site_by_id(const struct xmig_program *program, uint64_t id);
+/* The sites whose outermost source frame is at source site `id`: machine
+ * frames of the function that site belongs to. Returns how many. */
+size_t xmig_program_sites_from(const struct xmig_program *program, uint64_t id,
+                               const struct xmig_site *const **sites);
+/* The address of the function source site `id` belongs to, or 0 when no
+ * machine frame of it is recorded (a function inlined everywhere). */
+uint64_t xmig_program_function_of(const struct xmig_program *program, uint64_t id);
 int xmig_program_site_unpaired(const struct xmig_program *program, uint64_t id);
 
 /* The CFI row describing the frame of a function stopped at `site` (one of

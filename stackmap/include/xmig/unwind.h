@@ -19,7 +19,9 @@ struct xmig_unwound_frame {
 	const struct xmig_site *site; /* where the frame's call returns to */
 	uint64_t cfa;                 /* the caller's stack pointer at the call */
 	uint64_t sp, fp;              /* as they are once the call has returned */
-	size_t first_value;           /* site->value_count values from here */
+	/* From here, for each of the site's source frames in turn: the
+	 * data-stack top, then the frame's values (xmig_site_unwound_values). */
+	size_t first_value;
 	/* What the callee-saved registers hold in this frame, as recovered from
 	 * its callees' save slots, in the order of isa->callee_saved; bit i of
 	 * callee_saved_known says whether register i is known. */
@@ -42,6 +44,12 @@ struct xmig_unwound_stack {
 int xmig_unwind(const struct xmig_program *program, const struct xmig_registers *registers,
                 const struct xmig_stack_memory *stack, int allow_unpaired,
                 struct xmig_unwound_stack *unwound, struct xmig_error *error);
+
+/* How many values an unwound frame at the site holds. */
+static inline size_t xmig_site_unwound_values(const struct xmig_site *site)
+{
+	return (size_t)site->frame_count + site->value_count;
+}
 
 void xmig_unwound_stack_free(struct xmig_unwound_stack *unwound);
 

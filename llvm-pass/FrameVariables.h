@@ -1,0 +1,66 @@
+// What a function's source frame holds across its sites, decided at the start
+// of the pipeline from the IR clang emitted, where every local variable is
+// still an alloca and nothing target-dependent has run (docs/plugin.md):
+//
+// - state variables: scalar locals that the optimizer will keep in registers
+//   (promotable allocas). A site records the values of those live after it;
+//   a resumed frame stores them back.
+// - resident memory: every other local whose bytes may be read after a site,
+//   or whose address escapes. It lives in the function's data-stack frame,
+//   at the same address on both ISAs, and migrates as memory.
+// - the rest (clang's argument-passing temporaries, locals dead at every
+//   site) stay ordinary allocas: nothing of them is live at a migration point.
+#ifndef XMIG_FRAME_VARIABLES_H
+#define XMIG_FRAME_VARIABLES_H
+
+#include "AccessLiveness.h"
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
+
+#include <memory>
+
+namespace llvm
+{
+class AllocaInst;
+class CallBase;
+class Function;
+class Instruction;
+} // namespace llvm
+
+namespace xmig
+{
+
+// SSA values that clang's IR keeps live across a site (the temporary of
+// `f() + g()`, a VLA's address, an argument the body uses directly) become
+// variables of their own, so that all a frame holds across a site is
+// variables and memory.
+void demoteValuesLiveAcross(llvm::Function &function, llvm::ArrayRef<llvm::CallBase *> sites);
+
+class FrameVariables
+{
+      public:
+	FrameVariables(llvm::Function &function, llvm::ArrayRef<llvm::CallBase *> sites);
+
+	// In the entry block's order, which is clang's declaration order.
+	llvm::ArrayRef<llvm::AllocaInst *> stateVariables() const
+	{
+		return state_;
+	}
+	llvm::ArrayRef<llvm::AllocaInst *> residentMemory() const
+	{
+		return resident_;
+	}
+
+	// Indices into stateVariables() of those live after the call, ascending.
+	llvm::SmallVector<unsigned, 16> liveAfter(const llvm::Instruction &call) const;
+
+      private:
+	llvm::SmallVector<llvm::AllocaInst *, 16> state_;
+	llvm::SmallVector<llvm::AllocaInst *, 8> resident_;
+	std::unique_ptr<AccessLiveness> liveness_;
+};
+
+} // namespace xmig
+
+#endif

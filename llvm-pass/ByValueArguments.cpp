@@ -207,8 +207,106 @@ static void passAsPointer(CallBase &call, unsigned index)
 	call.setArgOperand(index, copy);
 }
 
+// aarch64's va_list is a struct, passed by value: the caller copies its
+// va_list into a temporary, and the callee copies that into a local of its
+// own. x86_64's is an array, passed as a pointer to the caller's. C allows
+// either (a va_list passed on is indeterminate in the caller afterwards), so
+// aarch64's are made x86_64's: both frames then hold the same locals.
+static bool isAarch64VaList(Type *type)
+{
+	auto *structure = dyn_cast<StructType>(type);
+	return structure && structure->hasName() && structure->getName() == "struct.__va_list";
+}
+
+// A va_list local whose only job is to be a copy of `source`: its uses are
+// lifetime markers, the one memcpy that fills it from `source`, and `reader`.
+static MemCpyInst *soleCopy(AllocaInst &local, Value *&source, const Instruction *reader)
+{
+	MemCpyInst *copy = nullptr;
+	for (User *user : local.users()) {
+		if (user == reader)
+			continue;
+		if (auto *intrinsic = dyn_cast<IntrinsicInst>(user);
+		    intrinsic && intrinsic->isLifetimeStartOrEnd())
+			continue;
+		auto *memcpy = dyn_cast<MemCpyInst>(user);
+		if (!memcpy || copy || memcpy->getRawDest() != &local)
+			return nullptr;
+		copy = memcpy;
+	}
+	if (copy)
+		source = copy->getRawSource();
+	return copy;
+}
+
+static void eraseCopy(AllocaInst &local, MemCpyInst *copy)
+{
+	copy->eraseFromParent();
+	SmallVector<Instruction *, 4> markers;
+	for (User *user : local.users())
+		markers.push_back(cast<Instruction>(user));
+	for (Instruction *marker : markers)
+		if (isa<IntrinsicInst>(marker))
+			marker->eraseFromParent();
+	if (local.use_empty())
+		local.eraseFromParent();
+}
+
+static void passVaListsByReference(Function &function)
+{
+	// The caller's temporary: pass the va_list it copies instead.
+	SmallVector<std::pair<CallBase *, unsigned>, 4> arguments;
+	for (Instruction &instruction : instructions(function))
+		if (auto *call = dyn_cast<CallBase>(&instruction); call && !isa<IntrinsicInst>(call))
+			for (unsigned i = 0; i < call->arg_size(); i++)
+				if (auto *local = dyn_cast<AllocaInst>(call->getArgOperand(i));
+				    local && isAarch64VaList(local->getAllocatedType()))
+					arguments.push_back({call, i});
+	for (auto [call, index] : arguments) {
+		auto *local = cast<AllocaInst>(call->getArgOperand(index));
+		Value *source = nullptr;
+		MemCpyInst *copy = soleCopy(*local, source, call);
+		if (!copy)
+			continue;
+		call->setArgOperand(index, source);
+		eraseCopy(*local, copy);
+	}
+	// The callee's copy of its parameter: use the parameter.
+	SmallVector<AllocaInst *, 4> locals;
+	for (Instruction &instruction : function.getEntryBlock())
+		if (auto *local = dyn_cast<AllocaInst>(&instruction);
+		    local && isAarch64VaList(local->getAllocatedType()))
+			locals.push_back(local);
+	for (AllocaInst *local : locals) {
+		MemCpyInst *copy = nullptr;
+		for (User *user : local->users())
+			if (auto *memcpy = dyn_cast<MemCpyInst>(user);
+			    memcpy && memcpy->getRawDest() == local &&
+			    isa<Argument>(memcpy->getRawSource()) &&
+			    memcpy->getRawSource()->hasOneUse())
+				copy = memcpy;
+		if (!copy)
+			continue;
+		Value *parameter = copy->getRawSource();
+		copy->eraseFromParent();
+		SmallVector<IntrinsicInst *, 2> markers;
+		for (User *user : local->users())
+			if (auto *intrinsic = dyn_cast<IntrinsicInst>(user);
+			    intrinsic && intrinsic->isLifetimeStartOrEnd())
+				markers.push_back(intrinsic);
+		for (IntrinsicInst *marker : markers)
+			marker->eraseFromParent();
+		local->replaceAllUsesWith(parameter);
+		local->eraseFromParent();
+	}
+}
+
 void passByValueAsPointers(Module &module)
 {
+	for (Function &function : module)
+		if (!function.isDeclaration())
+			passVaListsByReference(function);
+
 	SmallVector<std::pair<Function *, unsigned>, 8> hfa_results;
 	for (Function &function : module) {
 		for (unsigned i = 0; i < function.arg_size(); i++)

@@ -14,6 +14,9 @@
 // - any other struct argument is copied by the caller into a local (unless it
 //   is already a temporary nothing else reads, as clang does for aarch64)
 //   whose address it passes; the callee takes a pointer.
+// And aarch64's va_list, a struct passed by value (copied by the caller, and
+// again by the callee), is passed as x86_64 passes its own, an array: as a
+// pointer to the caller's.
 #ifndef XMIG_BY_VALUE_ARGUMENTS_H
 #define XMIG_BY_VALUE_ARGUMENTS_H
 

@@ -1,5 +1,6 @@
 #include "DataStackFrame.h"
 
+#include "PortableTypes.h"
 #include "RuntimeSymbols.h"
 
 #include "llvm/ADT/SmallVector.h"
@@ -106,7 +107,15 @@ DataStackFrame buildDataStackFrame(Function &function, ArrayRef<AllocaInst *> re
 	SmallVector<uint64_t, 8> offsets;
 	for (AllocaInst *alloca : resident) {
 		uint64_t size = alloca->getAllocationSize(data_layout)->getFixedValue();
-		Align alignment = slotAlignment(size, alloca->getAlign());
+		Align requested = alloca->getAlign();
+		// A glibc type with two layouts gets room for the larger.
+		PortableLayout portable = portableLayout(alloca->getAllocatedType(), data_layout);
+		if (portable.per_isa) {
+			uint64_t count = cast<ConstantInt>(alloca->getArraySize())->getZExtValue();
+			size = portable.size * count;
+			requested = std::max(requested, portable.alignment);
+		}
+		Align alignment = slotAlignment(size, requested);
 		uint64_t offset = alignTo(layout.size, alignment);
 		offsets.push_back(offset);
 		layout.size = offset + size;

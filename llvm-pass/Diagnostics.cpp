@@ -9,6 +9,7 @@
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
+#include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
 
@@ -19,6 +20,12 @@ static void warn(const Function &function, const Twine &message, const DebugLoc 
 {
 	function.getContext().diagnose(
 	        DiagnosticInfoUnsupported(function, "xmig: " + message, location, DS_Warning));
+}
+
+// The function's name in the source: main was renamed at the start.
+static std::string sourceName(const Function &function)
+{
+	return function.getName() == "__xmig_main" ? "main" : function.getName().str();
 }
 
 static bool isLongDouble(const Type *type)
@@ -36,7 +43,7 @@ static uint8_t diagnoseCall(const Function &function, const CallBase &call)
 {
 	if (call.isInlineAsm()) {
 		warn(function,
-		     "inline assembly cannot migrate; frames of '" + function.getName() +
+		     "inline assembly cannot migrate; frames of '" + sourceName(function) +
 		             "' will not be migrated",
 		     call.getDebugLoc());
 		return XMIG_SITE_USES_INLINE_ASM;
@@ -46,7 +53,7 @@ static uint8_t diagnoseCall(const Function &function, const CallBase &call)
 		case Intrinsic::vastart:
 			warn(function,
 			     "va_start keeps native-stack addresses; frames of '" +
-			             function.getName() + "' will not be migrated",
+			             sourceName(function) + "' will not be migrated",
 			     call.getDebugLoc());
 			return XMIG_SITE_USES_VA_START;
 		case Intrinsic::frameaddress:
@@ -54,7 +61,7 @@ static uint8_t diagnoseCall(const Function &function, const CallBase &call)
 			warn(function,
 			     "__builtin_frame_address/__builtin_return_address differ "
 			     "between ISAs; frames of '" +
-			             function.getName() + "' will not be migrated",
+			             sourceName(function) + "' will not be migrated",
 			     call.getDebugLoc());
 			return XMIG_SITE_USES_FRAME_ADDR;
 		default:
@@ -63,7 +70,7 @@ static uint8_t diagnoseCall(const Function &function, const CallBase &call)
 	}
 	if (call.hasFnAttr(Attribute::ReturnsTwice)) {
 		warn(function,
-		     "setjmp saves native-stack addresses; frames of '" + function.getName() +
+		     "setjmp saves native-stack addresses; frames of '" + sourceName(function) +
 		             "' will not be migrated",
 		     call.getDebugLoc());
 		return XMIG_SITE_USES_SETJMP;
@@ -120,6 +127,24 @@ void diagnoseModule(Module &module)
 			     instruction->getDebugLoc());
 		}
 	}
+}
+
+} // namespace xmig
+
+namespace xmig
+{
+
+void warnPerIsaLocal(Function &function, Type &local, const DebugLoc &where)
+{
+	std::string type;
+	raw_string_ostream out(type);
+	local.print(out, false, true);
+	warn(function,
+	     "a local of type " + out.str() +
+	             ", whose layout differs between x86_64 and aarch64, is live across "
+	             "calls; frames of '" +
+	             sourceName(function) + "' will not migrate to the other ISA while it is",
+	     where);
 }
 
 } // namespace xmig

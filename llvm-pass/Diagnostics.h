@@ -8,7 +8,9 @@
 
 namespace llvm
 {
+class DebugLoc;
 class Function;
+class Type;
 class Module;
 } // namespace llvm
 
@@ -22,6 +24,10 @@ uint8_t diagnoseFunction(llvm::Function &function);
 // Module-level constructs: thread-local variables, reported at each function
 // that uses one.
 void diagnoseModule(llvm::Module &module);
+
+// A local of a type with a layout per ISA is live across
+// calls, which makes those frames stay on their ISA.
+void warnPerIsaLocal(llvm::Function &function, llvm::Type &local, const llvm::DebugLoc &where);
 
 } // namespace xmig
 

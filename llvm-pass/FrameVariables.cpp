@@ -1,6 +1,7 @@
 #include "FrameVariables.h"
 
 #include "Liveness.h"
+#include "PortableTypes.h"
 
 #include "llvm/ADT/PostOrderIterator.h"
 #include "llvm/ADT/SetVector.h"
@@ -327,6 +328,27 @@ FrameVariables::FrameVariables(Function &function, ArrayRef<CallBase *> sites)
 			resident_.push_back(memory[i]);
 	orderByFirstUse(function, resident_);
 
+	// Locals whose bytes differ in meaning between the ISAs: where each is
+	// live, whoever reads it (a call it is passed to reads it, and one that
+	// keeps its address makes it live everywhere).
+	const DataLayout &data_layout = function.getParent()->getDataLayout();
+	SmallVector<AllocaInst *, 2> per_isa;
+	for (AllocaInst *alloca : resident_)
+		if (portableLayout(alloca->getAllocatedType(), data_layout).per_isa)
+			per_isa.push_back(alloca);
+	per_isa_liveness_ = std::make_unique<AccessLiveness>(function, per_isa.size());
+	for (unsigned i = 0; i < per_isa.size(); i++) {
+		bool kept = false;
+		for (const Use &use : per_isa[i]->uses())
+			if (auto *store = dyn_cast<StoreInst>(use.getUser());
+			    store && store->getValueOperand() == per_isa[i])
+				kept = true;
+		per_isa_.push_back(per_isa[i]->getAllocatedType());
+		per_isa_always_live_.push_back(
+		        kept || !MemoryAccesses(*per_isa[i], i, *per_isa_liveness_).record());
+	}
+	per_isa_liveness_->solve();
+
 	liveness_ = std::make_unique<AccessLiveness>(function, state_.size());
 	for (unsigned i = 0; i < state_.size(); i++)
 		for (User *user : state_[i]->users()) {
@@ -339,6 +361,15 @@ FrameVariables::FrameVariables(Function &function, ArrayRef<CallBase *> sites)
 				liveness_->add(*instruction, i, Access::Kill);
 		}
 	liveness_->solve();
+}
+
+Type *FrameVariables::perIsaLiveAfter(const Instruction &call) const
+{
+	BitVector live = per_isa_liveness_->liveAfter(call);
+	for (unsigned i = 0; i < per_isa_.size(); i++)
+		if (per_isa_always_live_[i] || live.test(i))
+			return per_isa_[i];
+	return nullptr;
 }
 
 SmallVector<unsigned, 16> FrameVariables::liveAfter(const Instruction &call) const

@@ -23,6 +23,7 @@
 namespace llvm
 {
 class AllocaInst;
+class Type;
 class CallBase;
 class Function;
 class Instruction;
@@ -55,10 +56,18 @@ class FrameVariables
 	// Indices into stateVariables() of those live after the call, ascending.
 	llvm::SmallVector<unsigned, 16> liveAfter(const llvm::Instruction &call) const;
 
+	// The type of a local whose layout differs between the ISAs, live after
+	// the call (PortableTypes.h), or NULL. (The local itself moves to the
+	// data-stack frame, and its alloca goes.)
+	llvm::Type *perIsaLiveAfter(const llvm::Instruction &call) const;
+
       private:
 	llvm::SmallVector<llvm::AllocaInst *, 16> state_;
 	llvm::SmallVector<llvm::AllocaInst *, 8> resident_;
 	std::unique_ptr<AccessLiveness> liveness_;
+	llvm::SmallVector<llvm::Type *, 2> per_isa_;
+	llvm::SmallVector<bool, 2> per_isa_always_live_;
+	std::unique_ptr<AccessLiveness> per_isa_liveness_;
 };
 
 } // namespace xmig

@@ -68,7 +68,9 @@ uint64_t frameSignature(const Function &function, const std::string &layout_desc
 	}
 	if (PrintFrames)
 		errs() << "xmig: frame of " << qualifiedName(function) << ": " << description << "\n";
-	return stableHash(description);
+	// The layout's own hash on top, so that a reader can say which differs.
+	return (stableHash(layout_description) & 0xffffffff00000000ull) |
+	       (stableHash(description) & 0xffffffffull);
 }
 
 void attachRecord(SourceSite &site, ArrayRef<AllocaInst *> variables, uint64_t frame_signature)

@@ -91,12 +91,19 @@ static void instrumentFunction(Function &function, const TargetLibraryInfo &libr
 
 	const DataLayout &layout = function.getParent()->getDataLayout();
 	SmallVector<SourceSite, 16> sites;
+	bool warned = false;
 	for (unsigned ordinal = 0; ordinal < calls.size(); ordinal++) {
 		CallBase *call = calls[ordinal];
 		SourceSite site{call, isMigrationPointCall(*call), siteId(function, ordinal, *call),
 		                unsafe_flags, variables.liveAfter(*call), {}, true};
 		if (site.point)
 			site.flags |= XMIG_SITE_MIGRATION_POINT;
+		if (Type *local = variables.perIsaLiveAfter(*call)) {
+			site.flags |= XMIG_SITE_PER_ISA_LOCAL;
+			if (!warned)
+				warnPerIsaLocal(function, *local, call->getDebugLoc());
+			warned = true;
+		}
 		for (unsigned index : site.state) {
 			Type *type = variables.stateVariables()[index]->getAllocatedType();
 			if (std::optional<uint32_t> tag = typeTag(type, layout))

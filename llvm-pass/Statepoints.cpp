@@ -73,6 +73,9 @@ static bool prepareCalls(Function &function)
 			continue;
 		}
 		any_site = true;
+		// Its argument numbers would refer to the statepoint's operands,
+		// which the verifier rejects (xmalloc-style functions carry it).
+		call->removeFnAttr(Attribute::AllocSize);
 		call->addFnAttr(Attribute::get(context, "statepoint-id",
 		                               std::to_string(shape->innermost_id)));
 		if (auto *plain = dyn_cast<CallInst>(call))

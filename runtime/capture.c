@@ -8,6 +8,7 @@
 #include "image_writer.h"
 #include "own_binary.h"
 #include "process_state.h"
+#include "standard_files.h"
 #include "stdio_buffers.h"
 #include "trigger.h"
 #include "xmig/layout.h"
@@ -119,13 +120,17 @@ static int capture(const struct xmig_registers *registers, const struct xmig_fra
 
 	struct timespec started, finished;
 	clock_gettime(CLOCK_MONOTONIC, &started);
+	const char *error = NULL;
 	xmig_trigger_announce_capture();
 	/* What the program wrote must be out before its state is frozen: the
 	 * destination has fresh stdio buffers. */
 	fflush(NULL);
+	if (xmig_stdin_give_back() != 0) {
+		error = "cannot give standard input's read-ahead back to its descriptor";
+		goto failed;
+	}
 	xmig_stdio_buffers_note();
 	struct xmig_process_state process;
-	const char *error = NULL;
 	struct xmig_image_contents contents = {.registers = registers};
 	if (xmig_record_process_state(policy->image_descriptor, &process, &error) != 0)
 		goto failed;
@@ -164,10 +169,16 @@ static int capturable(const struct xmig_registers *registers, struct xmig_frame_
 	int same_isa_only = xmig_policy()->same_isa_only;
 	if (xmig_walk_frames(registers, same_isa_only, walk) != 0)
 		return 0;
-	const char *blocked = same_isa_only ? NULL : xmig_state_blocks_other_isa();
+	const char *blocked = xmig_stdin_blocks_capture();
+	uint64_t at = registers->pc;
+	if (!blocked && !same_isa_only)
+		blocked = xmig_state_blocks_other_isa();
+	if (!blocked && !same_isa_only)
+		blocked = xmig_standard_file_copies(
+		        (uint64_t)(uintptr_t)__xmig_data_stack_pointer, &at);
 	if (blocked) {
 		walk->declined = blocked;
-		walk->declined_at = registers->pc;
+		walk->declined_at = at;
 		return 0;
 	}
 	return 1;

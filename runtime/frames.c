@@ -11,6 +11,23 @@
 /* arch/<isa>/enter_main.S: where __xmig_main returns. */
 extern const char __xmig_main_return[];
 
+/* Why a site is unsafe, for the line that says a capture was declined. */
+static const char *unsafe_reason(uint32_t flags)
+{
+	if (flags & XMIG_SITE_USES_SETJMP)
+		return "a frame is in a function that called setjmp";
+	if (flags & XMIG_SITE_USES_VA_START)
+		return "a frame is in a function with a va_list";
+	if (flags & XMIG_SITE_USES_INLINE_ASM)
+		return "a frame is in a function with inline assembly";
+	if (flags & XMIG_SITE_USES_FRAME_ADDR)
+		return "a frame is in a function that takes a frame or return address";
+	if (flags & XMIG_SITE_PER_ISA_LOCAL)
+		return "a frame holds a live local whose layout differs between the ISAs "
+		       "(struct stat, a pthread type ...)";
+	return "a frame holds a live value of a type that does not migrate (long double)";
+}
+
 static int decline(struct xmig_frame_walk *walk, const char *reason, uint64_t address)
 {
 	walk->declined = reason;
@@ -45,11 +62,14 @@ int xmig_walk_frames(const struct xmig_registers *registers, int same_isa_only,
 			               "a frame returns into code that was not instrumented "
 			               "(a callback from a library?)",
 			               pc);
-		if (site->flags & XMIG_SITE_UNSAFE)
-			return decline(walk, "a frame is at a site marked unsafe", pc);
+		/* A per-ISA local stays meaningful on this ISA only. */
+		uint32_t per_isa = site->flags & XMIG_SITE_PER_ISA_LOCAL;
+		if ((site->flags & XMIG_SITE_UNSAFE & ~XMIG_SITE_PER_ISA_LOCAL) ||
+		    (per_isa && !same_isa_only))
+			return decline(walk, unsafe_reason(site->flags), pc);
 		if (site->unpaired && !same_isa_only)
-			return decline(walk, "a frame is at a site the other ISA lacks", pc);
-		walk->unpaired_frames += site->unpaired != 0;
+			return decline(walk, "a frame is at a site the other ISA cannot resume", pc);
+		walk->unpaired_frames += site->unpaired || per_isa;
 		walk->frame_count++;
 		/* The frame record must lie inside the native stack, above the
 		 * previous one: anything else is not a chain the walk can trust. */

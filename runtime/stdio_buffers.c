@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 /* glibc's flag for a buffer the program gave with setvbuf: not libc's to
  * free (libio.h, stable since glibc 2.0). */
@@ -39,6 +40,34 @@ void xmig_stdio_buffers_note(void)
 		stale_stdio_buffers.blocks[stale_stdio_buffers.count++] =
 		        (uint64_t)(uintptr_t)stream->_IO_buf_base;
 	}
+}
+
+/* Bytes stdin has read from its descriptor and the program not yet: they
+ * are in this process's libc, which does not migrate. */
+static size_t read_ahead(void)
+{
+	return stdin->_IO_read_ptr && stdin->_IO_read_end > stdin->_IO_read_ptr
+	               ? (size_t)(stdin->_IO_read_end - stdin->_IO_read_ptr)
+	               : 0;
+}
+
+const char *xmig_stdin_blocks_capture(void)
+{
+	if (read_ahead() == 0 || lseek(STDIN_FILENO, 0, SEEK_CUR) >= 0)
+		return NULL;
+	return "standard input has read ahead from a pipe or terminal, and those bytes "
+	       "are in this process's C library";
+}
+
+int xmig_stdin_give_back(void)
+{
+	/* On a seekable descriptor glibc's fflush of an input stream drops
+	 * what it read ahead and moves the shared file offset back to the
+	 * stream's position (POSIX 2008): the restored program reads them
+	 * again. */
+	if (read_ahead() == 0)
+		return 0;
+	return fflush(stdin);
 }
 
 void xmig_stdio_buffers_release(void)

@@ -13,4 +13,12 @@ void xmig_stdio_buffers_note(void);
 /* In a restored process, once it has adopted the heap: frees them. */
 void xmig_stdio_buffers_release(void);
 
+/* Why a capture must wait: standard input has read ahead from a descriptor
+ * that cannot seek back (a pipe), so its bytes would be lost; NULL if not. */
+const char *xmig_stdin_blocks_capture(void);
+
+/* Gives standard input's read-ahead back to its (seekable) descriptor,
+ * before a capture; 0 on success. */
+int xmig_stdin_give_back(void);
+
 #endif

@@ -18,7 +18,9 @@ const char *xmig_pairing_outcome_name(enum xmig_pairing_outcome outcome)
 	case XMIG_VALUE_TYPES_DIFFER:
 		return "live value types differ";
 	case XMIG_FRAME_LAYOUT_DIFFERS:
-		return "the function's frame or sites differ";
+		return "data-stack frame layouts differ";
+	case XMIG_SITES_DIFFER:
+		return "the function's sites differ";
 	case XMIG_DUPLICATE_ID:
 		return "records of the site disagree";
 	}
@@ -74,8 +76,11 @@ static enum xmig_pairing_outcome compare_state(const struct xmig_source_frame *f
 	for (unsigned i = 0; i < first->value_count; i++)
 		if (first->values[i].type_tag != second->values[i].type_tag)
 			return XMIG_VALUE_TYPES_DIFFER;
-	if (first->frame_signature != second->frame_signature)
+	if (XMIG_FRAME_SIGNATURE_LAYOUT(first->frame_signature) !=
+	    XMIG_FRAME_SIGNATURE_LAYOUT(second->frame_signature))
 		return XMIG_FRAME_LAYOUT_DIFFERS;
+	if (first->frame_signature != second->frame_signature)
+		return XMIG_SITES_DIFFER;
 	return XMIG_PAIRED;
 }
 

@@ -106,6 +106,12 @@ int xmig_program_load(const char *path, struct xmig_program *program, struct xmi
 		          path);
 		goto fail;
 	}
+	static const char *const standard_files[] = {"_IO_2_1_stdin_", "_IO_2_1_stdout_",
+	                                             "_IO_2_1_stderr_"};
+	for (size_t i = 0; i < 3; i++)
+		if (!xmig_elf_symbol(&program->binary.file, standard_files[i],
+		                     &program->standard_files[i]))
+			program->standard_files[i] = 0;
 	program->build_id_size = xmig_elf_build_id(&program->binary.file, &program->build_id);
 	if (program->build_id_size == 0) {
 		xmig_fail(error, "%s: no build-id (link with --build-id)", path);
@@ -238,4 +244,14 @@ const char *xmig_program_describe(const struct xmig_program *program, uint64_t a
 	else
 		snprintf(buffer, size, "%#llx", (unsigned long long)address);
 	return buffer;
+}
+
+uint64_t xmig_program_translate_pointer(const struct xmig_program *source,
+                                        const struct xmig_program *destination, uint64_t value)
+{
+	for (size_t i = 0; i < 3; i++)
+		if (value != 0 && value == source->standard_files[i] &&
+		    destination->standard_files[i] != 0)
+			return destination->standard_files[i];
+	return value;
 }

@@ -121,7 +121,7 @@ static int cover_frames(const struct xmig_program *source, const struct xmig_pro
 			                 (unsigned long long)from->machine->record->function->address,
 			                 (unsigned long long)best->record->function->address,
 			                 destination->path);
-		if (best->flags & XMIG_SITE_UNSAFE)
+		if (best->flags & XMIG_SITE_UNSAFE & (identity ? ~XMIG_SITE_PER_ISA_LOCAL : ~0u))
 			return xmig_fail(error, "site %#llx is unsafe in %s",
 			                 (unsigned long long)best->id, destination->path);
 		sites[(*site_count)++] = best;

@@ -4,6 +4,7 @@
 #include "xmig/image_reader.h"
 #include "xmig/image_rebuild.h"
 #include "xmig/resume_frame.h"
+#include "xmig/site_record.h"
 #include "xmig/sites.h"
 #include "xmig/stack_memory.h"
 
@@ -59,12 +60,13 @@ static void print_trace(FILE *trace, const struct xmig_program *source,
 	for (size_t i = 0; i < unwound->frame_count; i++) {
 		const struct xmig_unwound_frame *frame = &unwound->frames[i];
 		const struct xmig_site *site = frame->site;
-		fprintf(trace,
-		        "%s frame %zu: %s, %u source frames; cfa %#" PRIx64 " sp %#" PRIx64
-		        " fp %#" PRIx64 "\n",
-		        source->isa->name, i,
+		fprintf(trace, "frame %zu: %s, site %#" PRIx64 ", %u source frames\n", i,
 		        xmig_program_describe(source, site->return_address, where, sizeof where),
-		        site->frame_count, frame->cfa, frame->sp, frame->fp);
+		        site->id, site->frame_count);
+		fprintf(trace,
+		        "  %-8s cfa %#" PRIx64 " sp %#" PRIx64 " fp %#" PRIx64 " returns to %s\n",
+		        source->isa->name, frame->cfa, frame->sp, frame->fp,
+		        xmig_program_describe(source, site->return_address, where, sizeof where));
 		const struct xmig_live_value *values = &unwound->values[frame->first_value];
 		for (unsigned f = 0; f < site->frame_count; f++) {
 			print_values(trace, source->isa, &site->frames[f], values);
@@ -73,19 +75,22 @@ static void print_trace(FILE *trace, const struct xmig_program *source,
 	}
 	for (size_t i = 0; i < rewritten->count; i++) {
 		const struct xmig_rewritten_frame *frame = &rewritten->frames[i];
-		fprintf(trace,
-		        "%s frame %zu: %s, %u source frames; cfa %#" PRIx64 " sp %#" PRIx64
-		        " fp %#" PRIx64 "\n",
-		        destination->isa->name, i,
+		fprintf(trace, "%s frame %zu: %s, %u source frames\n", destination->isa->name, i,
 		        xmig_program_describe(destination, frame->site->return_address, where,
 		                              sizeof where),
-		        frame->site->frame_count, frame->cfa, frame->sp, frame->fp);
+		        frame->site->frame_count);
+		fprintf(trace,
+		        "  %-8s cfa %#" PRIx64 " sp %#" PRIx64 " fp %#" PRIx64 " returns to %s\n",
+		        destination->isa->name, frame->cfa, frame->sp, frame->fp,
+		        xmig_program_describe(destination, frame->site->return_address, where,
+		                              sizeof where));
 	}
 }
 
 /* The records the destination's runtime hands its functions as they re-enter
  * their source frames (xmig/resume_frame.h), outermost first. */
 static uint8_t *frame_records(const struct xmig_program *source,
+                              const struct xmig_program *destination,
                               const struct xmig_unwound_stack *unwound, size_t *size,
                               size_t *count)
 {
@@ -130,6 +135,13 @@ static uint8_t *frame_records(const struct xmig_program *source,
 				_Static_assert(sizeof value->bytes <= XMIG_RESUME_VALUE_STRIDE,
 				               "a value fits its record entry");
 				memcpy(cursor, value->bytes, sizeof value->bytes);
+				if (value->type_tag == XMIG_TYPE_TAG(XMIG_TYPE_POINTER, 1, 64)) {
+					uint64_t pointer;
+					memcpy(&pointer, value->bytes, sizeof pointer);
+					pointer = xmig_program_translate_pointer(source, destination,
+					                                         pointer);
+					memcpy(cursor, &pointer, sizeof pointer);
+				}
 				cursor += XMIG_RESUME_VALUE_STRIDE;
 			}
 		}
@@ -217,7 +229,7 @@ int xmig_transform(const uint8_t *bytes, size_t size, const struct xmig_program 
 	if (trace)
 		print_trace(trace, source, destination, &unwound, &rewritten);
 	size_t records_size, record_count;
-	records = frame_records(source, &unwound, &records_size, &record_count);
+	records = frame_records(source, destination, &unwound, &records_size, &record_count);
 	if (!records) {
 		xmig_fail(error, "out of memory");
 		goto out;

@@ -187,9 +187,13 @@ int xmig_unwind(const struct xmig_program *program, const struct xmig_registers 
 			                 program->path);
 		if (index == 0 && !(xmig_site_innermost(site)->flags & XMIG_SITE_MIGRATION_POINT))
 			return xmig_fail(error, "frame 0: %s is not a migration point", WHERE);
-		if (site->flags & XMIG_SITE_UNSAFE)
-			return xmig_fail(error, "frame %zu: %s is a site marked unsafe", index,
-			                 WHERE);
+		/* The same binary restores a per-ISA local as it was. */
+		unsigned unsafe = site->flags & XMIG_SITE_UNSAFE;
+		if (allow_unpaired)
+			unsafe &= ~XMIG_SITE_PER_ISA_LOCAL;
+		if (unsafe)
+			return xmig_fail(error, "frame %zu: %s is a site marked unsafe (flags %#x)",
+			                 index, WHERE, unsafe);
 		for (unsigned f = 0; f < site->frame_count && !allow_unpaired; f++)
 			if (xmig_program_site_unpaired(program, site->frames[f].id))
 				return xmig_fail(

@@ -68,6 +68,7 @@ static void print_flags(unsigned flags)
 	        {XMIG_SITE_USES_INLINE_ASM, "unsafe:inline-asm"},
 	        {XMIG_SITE_USES_SETJMP, "unsafe:setjmp"},
 	        {XMIG_SITE_RESUME_PATHS, "resume-paths"},
+	        {XMIG_SITE_PER_ISA_LOCAL, "unsafe:per-isa-local"},
 	};
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (flags & names[i].flag)

@@ -1,7 +1,7 @@
 ; Every function and global gets its own section for the aligner: external
 ; names as they are, internal ones qualified by the module key (the source
 ; file's name and a hash of its path), the kind kept in the prefix.
-; RUN: %opt-xmig -passes='xmig-instrument,verify' -S %s | FileCheck %s
+; RUN: %opt-xmig -passes='xmig-statepoints,verify' -S %s | FileCheck %s
 source_filename = "dir/unit-1.c"
 
 ; CHECK: @table = constant [2 x i32] [i32 1, i32 2], section ".rodata.xmig.table"

@@ -12,9 +12,10 @@
  *
  *   [0] header           constant, XMIG_SITE_HEADER(flags, value_count)
  *   [1] site ID          constant: hash(function, site ordinal, callee)
- *   [2] frame signature  constant: a hash of the function's data-stack frame
- *                        layout and of every site of the function with its
- *                        state's types, taken before any optimization
+ *   [2] frame signature  constant: taken before any optimization, a hash of
+ *                        the function's data-stack frame layout (high 32
+ *                        bits) and one of that layout and of every site of
+ *                        the function with its state's types (low 32)
  *   [3] data-stack top   the data-stack pointer at the call
  *   then value_count pairs:
  *   [4 + 2i] type tag    constant, XMIG_TYPE_TAG(kind, lanes, lane_bits)
@@ -40,6 +41,8 @@
 
 /* Operands of a source frame before its first type tag. */
 #define XMIG_SITE_PREFIX_OPERANDS 4u
+#define XMIG_FRAME_SIGNATURE_LAYOUT(signature) ((unsigned long long)(signature) >> 32)
+
 /* A record holds at most this many source frames (inlining depth). */
 #define XMIG_SITE_MAX_FRAMES 64u
 
@@ -55,9 +58,13 @@
  * in every copy of a function's resume paths, inlined or not. Its frame
  * signature says that this binary can resume that function's sites. */
 #define XMIG_SITE_RESUME_PATHS 0x40u
+/* A local of a type whose layout differs between the ISAs (struct stat, a
+ * pthread mutex ...) is live across the call: its bytes would mean something
+ * else on the other ISA. */
+#define XMIG_SITE_PER_ISA_LOCAL 0x80u
 #define XMIG_SITE_UNSAFE                                                                           \
 	(XMIG_SITE_UNSUPPORTED_VALUE | XMIG_SITE_USES_VA_START | XMIG_SITE_USES_FRAME_ADDR |       \
-	 XMIG_SITE_USES_INLINE_ASM | XMIG_SITE_USES_SETJMP)
+	 XMIG_SITE_USES_INLINE_ASM | XMIG_SITE_USES_SETJMP | XMIG_SITE_PER_ISA_LOCAL)
 
 /* Type tags: small enough (< 2^31) to be stored inline in the stack map. */
 #define XMIG_TYPE_INTEGER 1u

@@ -21,6 +21,9 @@ struct xmig_program {
 	const uint64_t *unpaired_ids;               /* ascending */
 	size_t unpaired_count;
 	uint64_t main_return; /* __xmig_main_return (arch/<isa>/enter_main.S) */
+	/* The C library's stdin, stdout and stderr FILE objects, 0 where absent:
+	 * libc data, at another address in the other ISA's binary. */
+	uint64_t standard_files[3];
 	const uint8_t *build_id;
 	size_t build_id_size;
 	/* The CFI row of each site's frame, read on first use: a program loaded
@@ -49,6 +52,12 @@ int xmig_program_site_unpaired(const struct xmig_program *program, uint64_t id);
  * the program's own sites). 0, or -1 with the error filled in. */
 int xmig_program_frame_row(const struct xmig_program *program, const struct xmig_site *site,
                            const struct xmig_cfi_row **row, struct xmig_error *error);
+
+/* A pointer value of the source program as the destination must see it:
+ * one to a standard FILE object becomes the destination's (state values
+ * only; the copies a program stores in memory are not found). */
+uint64_t xmig_program_translate_pointer(const struct xmig_program *source,
+                                        const struct xmig_program *destination, uint64_t value);
 
 /* "name+0x1c" for a code address, into buffer. */
 const char *xmig_program_describe(const struct xmig_program *program, uint64_t address,

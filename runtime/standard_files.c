@@ -1,0 +1,63 @@
+#include "standard_files.h"
+
+#include "heap/walk.h"
+#include "xmig/layout.h"
+
+#include <stdio.h>
+#include <string.h>
+
+extern const char __xmig_data_start[] __attribute__((weak));
+extern const char __xmig_data_end[] __attribute__((weak));
+
+static const char *scan(uint64_t low, uint64_t high, uint64_t *at)
+{
+	const uint64_t files[] = {(uint64_t)(uintptr_t)stdin, (uint64_t)(uintptr_t)stdout,
+	                          (uint64_t)(uintptr_t)stderr};
+	static const char *const reasons[] = {
+	        "a copy of stdin is stored in migrated memory, and the other ISA's stdin is "
+	        "elsewhere",
+	        "a copy of stdout is stored in migrated memory, and the other ISA's stdout is "
+	        "elsewhere",
+	        "a copy of stderr is stored in migrated memory, and the other ISA's stderr is "
+	        "elsewhere",
+	};
+	low = (low + 7) & ~(uint64_t)7;
+	for (uint64_t address = low; address + 8 <= high; address += 8) {
+		uint64_t word;
+		memcpy(&word, (const void *)(uintptr_t)address, sizeof word);
+		for (int i = 0; i < 3; i++)
+			if (word == files[i]) {
+				*at = address;
+				return reasons[i];
+			}
+	}
+	return NULL;
+}
+
+struct heap_scan {
+	const char *found;
+	uint64_t at;
+};
+
+static int scan_block(const char *block, uint64_t size, void *context)
+{
+	struct heap_scan *heap = context;
+	heap->found = scan((uint64_t)(uintptr_t)block, (uint64_t)(uintptr_t)block + size, &heap->at);
+	return heap->found != NULL;
+}
+
+const char *xmig_standard_file_copies(uint64_t data_stack_top, uint64_t *at)
+{
+	const char *found =
+	        scan((uint64_t)(uintptr_t)__xmig_data_start, (uint64_t)(uintptr_t)__xmig_data_end, at);
+	if (!found)
+		found = scan(XMIG_DATA_STACK_BASE, data_stack_top, at);
+	if (found)
+		return found;
+	/* Blocks in use only: a stream libc has closed leaves its links to
+	 * the standard streams in the freed block. */
+	struct heap_scan heap = {NULL, 0};
+	xmig_heap_for_each_block(scan_block, &heap);
+	*at = heap.at;
+	return heap.found;
+}

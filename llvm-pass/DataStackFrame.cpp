@@ -149,7 +149,7 @@ DataStackFrame buildDataStackFrame(Function &function, ArrayRef<AllocaInst *> re
 		++position;
 	Instruction *body_start = &*position;
 	if (resident.empty() && variable_sized.empty() && save_restores.empty())
-		return {layout, body_start};
+		return {layout, body_start, dataStackTop(body_start)};
 
 	Value *caller_top = dataStackTop(body_start);
 	Value *base = nullptr;
@@ -193,7 +193,10 @@ DataStackFrame buildDataStackFrame(Function &function, ArrayRef<AllocaInst *> re
 		else
 			setDataStackTop(caller_top, exit);
 	}
-	return {layout, body_start};
+	Value *top_at_calls = nullptr;
+	if (variable_sized.empty() && save_restores.empty())
+		top_at_calls = base ? dataStackTop(body_start) : caller_top;
+	return {layout, body_start, top_at_calls};
 }
 
 static Value *alignUp(IRBuilder<> &builder, Value *pointer, uint64_t alignment)

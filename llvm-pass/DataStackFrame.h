@@ -42,6 +42,10 @@ struct DataStackFrame {
 	// The first instruction after the frame's prologue: what a resumed
 	// frame must not run starts here.
 	llvm::Instruction *body_start;
+	// The data-stack top at every call, when nothing in the function moves
+	// it after the prologue (no variable-sized locals): read once there.
+	// NULL otherwise: each site reads it itself.
+	llvm::Value *top_at_calls;
 };
 
 // Places the resident locals in the function's frame, pushed at entry and

@@ -92,14 +92,39 @@ Instruction *entryPointPosition(Function &function)
 	return function.getEntryBlock().getTerminator();
 }
 
-SmallVector<Instruction *, 8> loopPointPositions(LoopInfo &loops)
+static bool makesCall(const Loop &loop, ArrayRef<CallBase *> calls)
+{
+	for (CallBase *call : calls)
+		if (loop.contains(call->getParent()))
+			return true;
+	return false;
+}
+
+SmallVector<Instruction *, 8> loopPointPositions(LoopInfo &loops, ArrayRef<CallBase *> calls)
 {
 	SmallVector<Instruction *, 8> positions;
-	if (LoopPoints == LoopPointPolicy::None)
-		return positions;
-	for (Loop *loop : loops.getLoopsInPreorder())
-		if (LoopPoints == LoopPointPolicy::All || loop->isInnermost())
+	for (Loop *loop : loops.getLoopsInPreorder()) {
+		bool wanted = false;
+		switch (LoopPoints) {
+		case LoopPointPolicy::None:
+			break;
+		case LoopPointPolicy::Calls:
+			// The innermost loop around calls: its calls keep it from being
+			// vectorized anyway, and its callees may have no points.
+			wanted = makesCall(*loop, calls) &&
+			         none_of(loop->getSubLoops(),
+			                 [&](const Loop *inner) { return makesCall(*inner, calls); });
+			break;
+		case LoopPointPolicy::Innermost:
+			wanted = loop->isInnermost();
+			break;
+		case LoopPointPolicy::All:
+			wanted = true;
+			break;
+		}
+		if (wanted)
 			positions.push_back(&*loop->getHeader()->getFirstInsertionPt());
+	}
 	return positions;
 }
 

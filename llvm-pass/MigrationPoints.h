@@ -4,11 +4,13 @@
 #ifndef XMIG_MIGRATION_POINTS_H
 #define XMIG_MIGRATION_POINTS_H
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSet.h"
 
 namespace llvm
 {
+class CallBase;
 class Function;
 class Instruction;
 class LoopInfo;
@@ -26,7 +28,9 @@ enum class PointKind { Entry = 1, Loop = 2 };
 // stores the arguments into their variables, and at the top of loop headers
 // as the loop policy says.
 llvm::Instruction *entryPointPosition(llvm::Function &function);
-llvm::SmallVector<llvm::Instruction *, 8> loopPointPositions(llvm::LoopInfo &loops);
+// calls: the calls that are sites, for the "calls" policy.
+llvm::SmallVector<llvm::Instruction *, 8>
+loopPointPositions(llvm::LoopInfo &loops, llvm::ArrayRef<llvm::CallBase *> calls);
 
 // if (__xmig_pending) __xmig_point();  The call is a site like any other.
 void insertMigrationPoint(llvm::Instruction &before, PointKind kind);

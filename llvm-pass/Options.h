@@ -11,10 +11,11 @@
 namespace xmig
 {
 
-enum class LoopPointPolicy { None, Innermost, All };
+enum class LoopPointPolicy { None, Calls, Innermost, All };
 
 extern llvm::cl::opt<bool> EntryPoints;
 extern llvm::cl::opt<LoopPointPolicy> LoopPoints;
+extern llvm::cl::opt<bool> LeafEntryPoints;
 extern llvm::cl::list<std::string> NoPointFunctions;
 
 } // namespace xmig

@@ -6,6 +6,7 @@
 // pointers, and define every site's source frame (SourceSites.h). Vectorizer
 // start: drop inlined entry points. Optimizer end: statepoints, the data
 // stack's markers, sections (Statepoints.h).
+#include "EarlyInline.h"
 #include "FramePointers.h"
 #include "RenameMain.h"
 #include "SourceSites.h"
@@ -40,10 +41,12 @@ static void setCodeGeneratorOption(StringRef name, bool value)
 	option->setValue(value);
 }
 
-static void addPipelineStartPasses(ModulePassManager &passes, OptimizationLevel)
+static void addPipelineStartPasses(ModulePassManager &passes, OptimizationLevel level)
 {
 	passes.addPass(xmig::RenameMainPass());
 	passes.addPass(xmig::FramePointersPass());
+	if (level != OptimizationLevel::O0)
+		passes.addPass(xmig::EarlyInlinePass());
 	passes.addPass(xmig::SourceSitesPass());
 	// clang does not verify the module between passes; a malformed path
 	// would otherwise crash a later pass with no useful message.
@@ -69,6 +72,8 @@ static bool parseModulePass(StringRef name, ModulePassManager &passes,
 		passes.addPass(xmig::RenameMainPass());
 	else if (name == "xmig-frame-pointers")
 		passes.addPass(xmig::FramePointersPass());
+	else if (name == "xmig-early-inline")
+		passes.addPass(xmig::EarlyInlinePass());
 	else if (name == "xmig-source-sites")
 		passes.addPass(xmig::SourceSitesPass());
 	else if (name == "xmig-statepoints")

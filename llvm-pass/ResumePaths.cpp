@@ -121,8 +121,14 @@ Value *Builder::dummyArgument(CallBase &call, unsigned index)
 void Builder::prepareCall(Entry &entry)
 {
 	CallBase &call = *entry.site->call;
-	auto *record_start = cast<Instruction>(
-	        call.getOperandBundle(LLVMContext::OB_deopt)->Inputs[3]); // the data-stack top
+	// The loads of the record sit right before the call (SiteRecords.h).
+	std::optional<OperandBundleUse> record = call.getOperandBundle(LLVMContext::OB_deopt);
+	Instruction *record_start = &call;
+	while (Instruction *previous = record_start->getPrevNode()) {
+		if (!is_contained(record->Inputs, previous))
+			break;
+		record_start = previous;
+	}
 	BasicBlock *before = call.getParent();
 	BasicBlock *block =
 	        before->splitBasicBlock(record_start, before->getName() + ".xmig.call");

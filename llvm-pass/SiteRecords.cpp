@@ -73,7 +73,8 @@ uint64_t frameSignature(const Function &function, const std::string &layout_desc
 	       (stableHash(description) & 0xffffffffull);
 }
 
-void attachRecord(SourceSite &site, ArrayRef<AllocaInst *> variables, uint64_t frame_signature)
+void attachRecord(SourceSite &site, ArrayRef<AllocaInst *> variables, uint64_t frame_signature,
+                  Value *top)
 {
 	CallBase *call = site.call;
 	LLVMContext &context = call->getContext();
@@ -82,7 +83,7 @@ void attachRecord(SourceSite &site, ArrayRef<AllocaInst *> variables, uint64_t f
 
 	SmallVector<Value *, 36> operands = {
 	        nullptr, ConstantInt::get(int64, site.id), ConstantInt::get(int64, frame_signature),
-	        dataStackTop(call)};
+	        top ? top : dataStackTop(call)};
 	unsigned count = 0;
 	for (unsigned index : site.state) {
 		AllocaInst *variable = variables[index];

@@ -15,6 +15,7 @@
 namespace llvm
 {
 class AllocaInst;
+class Value;
 class CallBase;
 class DataLayout;
 class Function;
@@ -44,8 +45,9 @@ bool printingFrames();
 
 // Attaches the site's deopt bundle: its source frame, the state's values
 // loaded from their variables right before the call. Replaces site.call.
+// top: the data-stack top at the call, or NULL to read it right before.
 void attachRecord(SourceSite &site, llvm::ArrayRef<llvm::AllocaInst *> variables,
-                  uint64_t frame_signature);
+                  uint64_t frame_signature, llvm::Value *top);
 
 } // namespace xmig
 

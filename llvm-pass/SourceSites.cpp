@@ -25,15 +25,25 @@ using namespace llvm;
 namespace xmig
 {
 
-static void insertPoints(Function &function)
+static SmallVector<CallBase *, 16> siteCalls(Function &function,
+                                             const TargetLibraryInfo &libraries);
+
+// A leaf (a function that calls nothing instrumented) gets no entry point
+// unless asked: it returns soon to a caller that has points, or to a loop
+// that has one (the "calls" policy), and its own point would cost register
+// saves on every call (bench/plugin/overhead).
+static void insertPoints(Function &function, const TargetLibraryInfo &libraries)
 {
+	SmallVector<CallBase *, 16> calls = siteCalls(function, libraries);
 	SmallVector<Instruction *, 8> loop_points;
 	{
 		DominatorTree dominators(function);
 		LoopInfo loops(dominators);
-		loop_points = loopPointPositions(loops);
+		loop_points = loopPointPositions(loops, calls);
 	}
-	if (EntryPoints)
+	// main always has one: every program has a point where it can move.
+	if (EntryPoints &&
+	    (LeafEntryPoints || !calls.empty() || function.getName() == "__xmig_main"))
 		insertMigrationPoint(*entryPointPosition(function), PointKind::Entry);
 	for (Instruction *position : loop_points)
 		insertMigrationPoint(*position, PointKind::Loop);
@@ -73,7 +83,7 @@ static void instrumentFunction(Function &function, const TargetLibraryInfo &libr
 {
 	uint8_t unsafe_flags = diagnoseFunction(function);
 	if (wants_points)
-		insertPoints(function);
+		insertPoints(function, libraries);
 
 	SmallVector<CallBase *, 16> calls = siteCalls(function, libraries);
 	if (calls.empty())
@@ -116,7 +126,7 @@ static void instrumentFunction(Function &function, const TargetLibraryInfo &libr
 	}
 	uint64_t signature = frameSignature(function, frame.layout.description, sites);
 	for (SourceSite &site : sites)
-		attachRecord(site, variables.stateVariables(), signature);
+		attachRecord(site, variables.stateVariables(), signature, frame.top_at_calls);
 	addResumePaths(function, sites, variables.stateVariables(), frame.body_start, signature);
 }
 

@@ -206,6 +206,7 @@ void xmig_point_slow(struct xmig_registers *registers)
 	if (!capturable(registers, &walk)) {
 		say("xmig: not migrating here: %s (%#llx); trying again at the next point\n",
 		    walk.declined, walk.declined_at);
+		xmig_trigger_announce_decline(walk.declined, walk.declined_at);
 		xmig_trigger_after_attempt(0);
 		errno = saved_errno;
 		return;

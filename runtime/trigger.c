@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -139,7 +140,7 @@ static int ready_descriptor = -1;
 static dev_t ready_device;
 static ino_t ready_inode;
 
-static void announce(int descriptor, char what)
+static void announce_bytes(int descriptor, const char *bytes, size_t size)
 {
 	/* The reader may be gone; that is its business, not the program's:
 	 * SIGPIPE is held back, and taken away if the write raised it. */
@@ -151,13 +152,18 @@ static void announce(int descriptor, char what)
 	pthread_sigmask(SIG_BLOCK, &pipe_signal, &previous);
 	ssize_t written;
 	do
-		written = write(descriptor, &what, 1);
+		written = write(descriptor, bytes, size);
 	while (written < 0 && errno == EINTR);
 	if (written < 0 && errno == EPIPE && !was_pending) {
 		struct timespec now = {0, 0};
 		sigtimedwait(&pipe_signal, NULL, &now);
 	}
 	pthread_sigmask(SIG_SETMASK, &previous, NULL);
+}
+
+static void announce(int descriptor, char what)
+{
+	announce_bytes(descriptor, &what, 1);
 }
 
 void xmig_trigger_announce_ready(void)
@@ -167,7 +173,7 @@ void xmig_trigger_announce_ready(void)
 	if (!text || !*text || parse_count("XMIG_READY_FD", text, &descriptor) != 0 ||
 	    descriptor > 1 << 20)
 		return;
-	announce((int)descriptor, 'R');
+	announce((int)descriptor, XMIG_READY_RUNNING);
 	/* Kept for the captures to come, but not for programs the program
 	 * runs. */
 	int kept = fcntl((int)descriptor, F_DUPFD_CLOEXEC, READY_DESCRIPTOR_FLOOR);
@@ -183,11 +189,45 @@ void xmig_trigger_announce_ready(void)
 	ready_inode = status.st_ino;
 }
 
-void xmig_trigger_announce_capture(void)
+static int ready_descriptor_is_ours(void)
 {
 	struct stat status;
-	if (ready_descriptor < 0 || fstat(ready_descriptor, &status) != 0 ||
-	    status.st_dev != ready_device || status.st_ino != ready_inode)
+	return ready_descriptor >= 0 && fstat(ready_descriptor, &status) == 0 &&
+	       status.st_dev == ready_device && status.st_ino == ready_inode;
+}
+
+void xmig_trigger_announce_decline(const char *reason, uint64_t at)
+{
+	/* Once per reason and place, and again after a quarter of a second:
+	 * a declined request is retried at every point, which may be often. */
+	static const char *last_reason;
+	static uint64_t last_at;
+	static struct timespec last_time;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC_COARSE, &now);
+	double since = (double)(now.tv_sec - last_time.tv_sec) +
+	               (double)(now.tv_nsec - last_time.tv_nsec) * 1e-9;
+	if (reason == last_reason && at == last_at && since < 0.25)
 		return;
-	announce(ready_descriptor, 'C');
+	if (!ready_descriptor_is_ours())
+		return;
+	last_reason = reason;
+	last_at = at;
+	last_time = now;
+	/* One write under PIPE_BUF bytes: the line arrives whole. */
+	char line[XMIG_DECLINE_LINE_MAX];
+	int length = snprintf(line, sizeof line, "%c%llx %s\n", XMIG_READY_DECLINED,
+	                      (unsigned long long)at, reason);
+	if (length <= 0 || (size_t)length >= sizeof line) {
+		length = (int)sizeof line - 1;
+		line[length - 1] = '\n';
+	}
+	announce_bytes(ready_descriptor, line, (size_t)length);
+}
+
+void xmig_trigger_announce_capture(void)
+{
+	if (!ready_descriptor_is_ours())
+		return;
+	announce(ready_descriptor, XMIG_READY_CAPTURE);
 }

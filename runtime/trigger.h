@@ -55,4 +55,9 @@ void xmig_trigger_announce_ready(void);
  * stack can move. */
 void xmig_trigger_announce_capture(void);
 
+/* Tells it why a requested capture waits: the reason, and the return
+ * address of the frame that holds it back (or 0). At most every quarter of
+ * a second for the same reason and place. */
+void xmig_trigger_announce_decline(const char *reason, uint64_t at);
+
 #endif

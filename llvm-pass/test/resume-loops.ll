@@ -2,7 +2,7 @@
 ; both stay loops (one entry each) that the optimizer can still transform:
 ; the resume path enters the outer header, whose check of the resume target
 ; leads to the inner header, whose check leads to the call.
-; RUN: %opt-xmig -passes='xmig-source-sites,verify' -S %s -o %t.ll
+; RUN: %opt-xmig -xmig-loop-points=none -passes='xmig-source-sites,verify' -S %s -o %t.ll
 ; RUN: opt -passes='print<loops>' -disable-output %t.ll 2>&1 | FileCheck %s --check-prefix=LOOPS
 ; RUN: FileCheck %s < %t.ll
 ; LOOPS: Loop at depth 1 containing: %outer<header>,{{.*}}%inner.body.xmig.call

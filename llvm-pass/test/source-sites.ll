@@ -18,10 +18,13 @@ declare i32 @work(i32, ptr)
 ; CHECK:      entry:
 ; CHECK-NEXT:   %n.addr = alloca i32
 ; CHECK-NEXT:   %sum = alloca i32
-; The escaping array is 16 bytes at offset 0 of a 16-byte frame.
+; The escaping array is 16 bytes at offset 0 of a 16-byte frame; nothing
+; moves the data-stack top after the prologue, so every site records the top
+; read there.
 ; CHECK-NEXT:   %[[TOP:.*]] = call ptr @xmig.ds.top()
 ; CHECK-NEXT:   %[[FRAME:.*]] = call ptr @xmig.ds.enter(i64 16, i64 16)
 ; CHECK-NEXT:   %buffer = getelementptr inbounds i8, ptr %[[FRAME]], i64 0
+; CHECK-NEXT:   %[[CALLTOP:.*]] = call ptr @xmig.ds.top()
 ; CHECK-NEXT:   %xmig.resuming = load i32, ptr @__xmig_resuming
 ; CHECK-NEXT:   %[[RESUMING:.*]] = icmp ne i32 %xmig.resuming, 0
 ; CHECK-NEXT:   br i1 %[[RESUMING]], label %xmig.resume, label %xmig.body
@@ -31,12 +34,11 @@ declare i32 @work(i32, ptr)
 ; CHECK-NEXT:   store i32 %n, ptr %n.addr
 ; CHECK-NEXT:   %xmig.pending = load volatile i32, ptr @__xmig_pending
 ; CHECK:        %[[N0:.*]] = load i32, ptr %n.addr
-; CHECK-NEXT:   notail call void @__xmig_point() {{.*}}[ "deopt"(i64 6364432901722865665, i64 [[POINT:[0-9-]+]], i64 [[SIGNATURE:[0-9-]+]], ptr %{{.*}}, i64 16842784, i32 %[[N0]]) ]
+; CHECK-NEXT:   notail call void @__xmig_point() {{.*}}[ "deopt"(i64 6364432901722865665, i64 [[POINT:[0-9-]+]], i64 [[SIGNATURE:[0-9-]+]], ptr %[[CALLTOP]], i64 16842784, i32 %[[N0]]) ]
 ; The call has a block of its own, entered with the real argument or a
 ; resumed frame's dummy, and records n and sum in declaration order.
 ; CHECK:      .xmig.call:
 ; CHECK-NEXT:   %xmig.argument = phi i32 [ %{{.*}}, %{{.*}} ], [ 0, %xmig.resume.enter{{.*}} ]
-; CHECK-NEXT:   %[[CALLTOP:.*]] = call ptr @xmig.ds.top()
 ; CHECK-NEXT:   %[[N1:.*]] = load i32, ptr %n.addr
 ; CHECK-NEXT:   %[[SUM:.*]] = load i32, ptr %sum
 ; CHECK-NEXT:   %call = notail call i32 @work(i32 %xmig.argument, ptr %buffer) [ "deopt"(i64 6364432897427898370, i64 [[CALL:[0-9-]+]], i64 [[SIGNATURE]], ptr %[[CALLTOP]], i64 16842784, i32 %[[N1]], i64 16842784, i32 %[[SUM]]) ]

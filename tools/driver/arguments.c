@@ -25,10 +25,11 @@ static void usage(FILE *out)
 	      "  -L DIR -l NAME -Wl,OPTION\n"
 	      "                     link options, given to both ISAs' links\n"
 	      "  -static            accepted: programs are always static, non-PIE\n"
-	      "  --loop-points=none|innermost|all\n"
-	      "                     migration points in loop headers too, not only at\n"
-	      "                     function entries (default none): requests are met\n"
-	      "                     sooner, at some cost in run time\n"
+	      "  --loop-points=none|calls|innermost|all\n"
+	      "                     which loops get a migration point in their header\n"
+	      "                     (default calls: the innermost loops around calls);\n"
+	      "                     more points meet requests sooner, at a cost in run\n"
+	      "                     time (innermost and all keep loops from vectorizing)\n"
 	      "  -v                 print every command before running it\n"
 	      "  --help, --version\n"
 	      "Environment: XMIG_CLANG, XMIG_OBJCOPY, XMIG_AR replace the LLVM tools found\n"
@@ -205,9 +206,10 @@ static int parse_option(struct xmig_arguments *arguments, int argc, char **argv,
 		arguments->verbose = 1;
 	} else if (starts_with(argument, "--loop-points=")) {
 		value = argument + strlen("--loop-points=");
-		if (strcmp(value, "none") != 0 && strcmp(value, "innermost") != 0 &&
-		    strcmp(value, "all") != 0)
-			return bad_usage("'%s': loop points are none, innermost or all", argument);
+		if (strcmp(value, "none") != 0 && strcmp(value, "calls") != 0 &&
+		    strcmp(value, "innermost") != 0 && strcmp(value, "all") != 0)
+			return bad_usage("'%s': loop points are none, calls, innermost or all",
+			                 argument);
 		arguments->loop_points = value;
 	} else if (strcmp(argument, "-static") == 0 || strcmp(argument, "-no-pie") == 0) {
 		/* Already what every xmig program is. */

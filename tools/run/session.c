@@ -5,6 +5,7 @@
 #include "frames.h"
 #include "image_file.h"
 #include "image_stream.h"
+#include "waiting.h"
 #include "xmig/program.h"
 #include "xmig/runtime.h"
 #include "xmig/transform.h"
@@ -68,6 +69,7 @@ struct session {
 	int remote_running;
 	int image_from_remote;
 	double requested_at; /* 0: no request pending */
+	struct run_waiting waiting; /* why the pending request waits */
 	double next_trigger; /* 0: none */
 	unsigned migrations;
 	/* The migration being completed, for its statistics. */
@@ -147,6 +149,15 @@ static int program_of(struct session *session, enum run_isa isa, struct xmig_pro
 	}
 	*program = &session->programs[isa];
 	return 0;
+}
+
+/* The program of that ISA if it was loaded already, to name functions. */
+static const struct xmig_program *loaded_program(struct session *session, enum run_isa isa)
+{
+	struct xmig_program *program;
+	if (!session->loaded[isa] && program_of(session, isa, &program) != 0)
+		return NULL;
+	return &session->programs[isa];
 }
 
 static int start(struct session *session, enum run_isa isa, int restore_descriptor,
@@ -364,6 +375,7 @@ static int migrate(struct session *session, int *finished)
 	/* With --every-points the destination asks for the next capture
 	 * itself; there, the remote xmig-run times it. */
 	session->requested_at = options->every_points && !to_remote ? run_now() : 0;
+	run_waiting_reset(&session->waiting);
 	return status;
 }
 
@@ -406,6 +418,7 @@ static void request(struct session *session)
 	}
 	session->request_when_ready = 0;
 	session->requested_at = run_now();
+	run_waiting_reset(&session->waiting);
 	/* Over a connection, a failure shows when its frames stop. */
 	if (session->remote_running)
 		send_frame(session, RUN_FRAME_MIGRATE, NULL, 0);
@@ -487,11 +500,13 @@ static void on_ready_pipe(struct session *session)
 		return;
 	}
 	for (ssize_t i = 0; i < got; i++) {
-		if (bytes[i] == 'C') {
+		if (run_waiting_feed(&session->waiting, bytes[i]))
+			continue;
+		if (bytes[i] == XMIG_READY_CAPTURE) {
 			session->stopped_at = run_now();
 			continue;
 		}
-		if (bytes[i] != 'R' || session->ready)
+		if (bytes[i] != XMIG_READY_RUNNING || session->ready)
 			continue;
 		session->ready = 1;
 		if (options->serve)
@@ -784,6 +799,7 @@ int run_session(const struct run_options *options)
 			return XMIG_RUN_FAILED;
 		if (capture_at)
 			session.requested_at = run_now();
+		run_waiting_reset(&session.waiting);
 	}
 
 	int exit_status = 0;
@@ -798,9 +814,16 @@ int run_session(const struct run_options *options)
 		        {connection, POLLIN, 0},
 		        {session.output, POLLIN, 0},
 		};
+		double next = session.next_trigger;
+		/* A request this process has not begun to serve gets a line
+		 * saying why it waits. */
+		int waiting = session.running && session.requested_at > 0 && !session.stopped_at;
+		double report_due = waiting ? run_waiting_due(&session.waiting, session.requested_at) : 0;
+		if (report_due > 0 && (next <= 0 || report_due < next))
+			next = report_due;
 		int timeout = -1;
-		if (session.next_trigger > 0) {
-			double left = session.next_trigger - run_now();
+		if (next > 0) {
+			double left = next - run_now();
 			timeout = left <= 0 ? 0 : (int)(left * 1e3) + 1;
 		}
 		int ready = poll(watched, 5, timeout);
@@ -812,6 +835,10 @@ int run_session(const struct run_options *options)
 			request(&session);
 		if (watched[2].revents)
 			on_ready_pipe(&session);
+		if (report_due > 0 && run_now() >= report_due && session.running &&
+		    session.requested_at > 0 && !session.stopped_at)
+			run_waiting_report(&session.waiting, session.requested_at, run_now(),
+			                   loaded_program(&session, session.child.isa));
 		if (watched[1].revents &&
 		    (!session.image.expected || session.image.size < session.image.expected)) {
 			int status = run_image_read(&session.image, session.child.image);
@@ -886,6 +913,10 @@ int run_session(const struct run_options *options)
 		}
 		if (exit_status_of(status) == XMIG_EXIT_CAPTURED && options->checkpoint)
 			return exit_status;
+		if (session.requested_at > 0 && !session.stopped_at)
+			run_waiting_unserved(&session.waiting, session.requested_at, run_now(),
+			                     loaded_program(&session, session.child.isa),
+			                     options->stats);
 		return exit_status ? exit_status : end_like(status);
 	}
 }

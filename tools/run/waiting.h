@@ -1,0 +1,45 @@
+/* Why a requested migration waits. The runtime says so on its ready pipe
+ * (XMIG_READY_DECLINED lines, xmig/runtime.h) each time it declines to
+ * capture; xmig-run prints one line once a request has waited 100 ms, and
+ * again at most once a second, and a warning when the program ends with the
+ * request never served. */
+#ifndef XMIG_RUN_WAITING_H
+#define XMIG_RUN_WAITING_H
+
+#include "xmig/runtime.h"
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+struct xmig_program;
+
+struct run_waiting {
+	char reason[XMIG_DECLINE_LINE_MAX]; /* the last one the runtime gave; "" none */
+	uint64_t at;                        /* the frame it named */
+	double reported_at;                 /* 0: not yet for this request */
+	/* A line being read from the ready pipe. */
+	char line[XMIG_DECLINE_LINE_MAX];
+	size_t line_length;
+	int in_line;
+};
+
+/* A new request: nothing known of why it would wait. */
+void run_waiting_reset(struct run_waiting *waiting);
+
+/* One byte from the ready pipe: 1 when it was part of a decline line. */
+int run_waiting_feed(struct run_waiting *waiting, char byte);
+
+/* When the next line is due for a request made at requested_at. */
+double run_waiting_due(const struct run_waiting *waiting, double requested_at);
+
+/* Prints the line (program names the frame; NULL: by address only). */
+void run_waiting_report(struct run_waiting *waiting, double requested_at, double now,
+                        const struct xmig_program *program);
+
+/* The program ended with the request unserved: a warning, and with --stats
+ * a record {"migrated": false, ...}. */
+void run_waiting_unserved(const struct run_waiting *waiting, double requested_at, double now,
+                          const struct xmig_program *program, FILE *stats);
+
+#endif

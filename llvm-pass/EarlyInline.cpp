@@ -1,5 +1,7 @@
 #include "EarlyInline.h"
 
+#include "SiteRecords.h"
+
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SCCIterator.h"
 #include "llvm/Analysis/CallGraph.h"
@@ -8,6 +10,7 @@
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/raw_ostream.h"
 #include "llvm/Transforms/Utils/Cloning.h"
 
 using namespace llvm;
@@ -90,6 +93,10 @@ PreservedAnalyses EarlyInlinePass::run(Module &module, ModuleAnalysisManager &)
 			    call && mayInline(*call, *function))
 				calls.push_back(call);
 		for (CallBase *call : calls) {
+			if (printingFrames())
+				errs() << "xmig: inlining " << call->getCalledFunction()->getName()
+				       << " (size " << size(*call->getCalledFunction()) << ") into "
+				       << function->getName() << "\n";
 			InlineFunctionInfo info;
 			changed |= InlineFunction(*call, info).isSuccess();
 		}

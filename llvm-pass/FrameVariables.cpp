@@ -16,6 +16,8 @@
 #include "llvm/Transforms/Utils/PromoteMemToReg.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include "llvm/Support/raw_ostream.h"
 #include <tuple>
 
 using namespace llvm;
@@ -75,6 +77,11 @@ void demoteValuesLiveAcross(Function &function, ArrayRef<CallBase *> sites)
 				if (!isFrameAddress(value))
 					live.insert(value);
 	}
+	if (getenv("XMIG_DEBUG_DEMOTE"))
+		for (Value *value : live)
+			errs() << "demote " << function.getName() << " " << *value->getType() << " "
+			       << (isa<Argument>(value) ? "arg" : isa<PHINode>(value) ? "phi" : "inst")
+			       << "\n";
 	for (Value *value : live) {
 		BasicBlock::iterator position = allocaPosition(function);
 		if (auto *argument = dyn_cast<Argument>(value))
@@ -265,8 +272,9 @@ static bool isBlockTemporary(AllocaInst &alloca, ArrayRef<CallBase *> sites)
 }
 
 // clang creates a temporary's alloca when it emits the expression that needs
-// it, and which temporaries an ISA's calling convention needs differs; the
-// order of first uses follows the source on both.
+// it, which temporaries an ISA's calling convention needs differs, and the
+// inliner and xmig's own passes add allocas at the top of the entry block;
+// the order of first uses follows the source on both ISAs.
 static void orderByFirstUse(Function &function, SmallVectorImpl<AllocaInst *> &allocas)
 {
 	DenseMap<const Instruction *, unsigned> position;
@@ -327,6 +335,7 @@ FrameVariables::FrameVariables(Function &function, ArrayRef<CallBase *> sites)
 		if (resident[i])
 			resident_.push_back(memory[i]);
 	orderByFirstUse(function, resident_);
+	orderByFirstUse(function, state_);
 
 	// Locals whose bytes differ in meaning between the ISAs: where each is
 	// live, whoever reads it (a call it is passed to reads it, and one that

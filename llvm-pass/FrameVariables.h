@@ -43,7 +43,7 @@ class FrameVariables
       public:
 	FrameVariables(llvm::Function &function, llvm::ArrayRef<llvm::CallBase *> sites);
 
-	// In the entry block's order, which is clang's declaration order.
+	// In the order of their first use, which follows the source.
 	llvm::ArrayRef<llvm::AllocaInst *> stateVariables() const
 	{
 		return state_;

@@ -94,6 +94,9 @@ static void instrumentFunction(Function &function, const TargetLibraryInfo &libr
 		errs() << "xmig: resident in " << function.getName() << ":";
 		for (AllocaInst *alloca : variables.residentMemory())
 			errs() << " " << *alloca->getAllocatedType();
+		errs() << "\nxmig: state of " << function.getName() << ":";
+		for (AllocaInst *alloca : variables.stateVariables())
+			errs() << " " << alloca->getName() << ":" << *alloca->getAllocatedType();
 		errs() << "\n";
 	}
 	dropLifetimeMarkers(variables.residentMemory());

@@ -158,7 +158,10 @@ static int reopen(const struct xmig_image_file *file, const char *path, char *er
 	} else {
 		fcntl(opened, F_SETFD, 0);
 	}
-	if (!(file->flags & O_APPEND) && lseek(file->descriptor, file->offset, SEEK_SET) < 0) {
+	/* An appending descriptor too: its writes go to the end whatever its
+	 * offset, but lseek(fd, 0, SEEK_CUR) tells the program where the last
+	 * one ended. */
+	if (lseek(file->descriptor, file->offset, SEEK_SET) < 0) {
 		snprintf(error, error_size, "cannot seek %s to %lld: %s", path,
 		         (long long)file->offset, strerror(errno));
 		return -1;

@@ -1,8 +1,21 @@
+#define _GNU_SOURCE
 #include "xmig/binary_sites.h"
 
 #include "xmig/section_names.h"
 
 #include <string.h>
+
+/* The plugin's mark in .comment (llvm-pass/Sections.cpp). */
+static int carries_mark(struct xmig_elf_file *file)
+{
+	const uint8_t *comment;
+	size_t size;
+	struct xmig_error ignored;
+	if (xmig_elf_section(file, ".comment", &comment, &size, &ignored) <= 0)
+		return 0;
+	static const char mark[] = XMIG_INSTRUMENTED_MARK;
+	return memmem(comment, size, mark, sizeof mark - 1) != NULL;
+}
 
 int xmig_binary_sites_load(const char *path, int only_stackmap, struct xmig_binary_sites *loaded,
                            struct xmig_error *error)
@@ -14,6 +27,8 @@ int xmig_binary_sites_load(const char *path, int only_stackmap, struct xmig_bina
 	const uint8_t *section;
 	size_t size;
 	int found = xmig_elf_section(&loaded->file, ".llvm_stackmaps", &section, &size, error);
+	if (found == 0 && carries_mark(&loaded->file))
+		return 0; /* compiled with the plugin, and no function has a site */
 	if (found == 0)
 		xmig_fail(error,
 		          "%s: no .llvm_stackmaps section; was it compiled with migpoint.so?",

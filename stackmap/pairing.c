@@ -23,6 +23,8 @@ const char *xmig_pairing_outcome_name(enum xmig_pairing_outcome outcome)
 		return "the function's sites differ";
 	case XMIG_DUPLICATE_ID:
 		return "records of the site disagree";
+	case XMIG_FRAME_UNREADABLE:
+		return "its machine frame is not one the transformer reads";
 	}
 	return "?";
 }

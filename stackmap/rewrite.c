@@ -102,13 +102,15 @@ static int cover_frames(const struct xmig_program *source, const struct xmig_pro
 			if (!best || site->frame_count > best->frame_count)
 				best = site;
 		}
-		if (!best)
-			return xmig_fail(error,
-			                 "%s has no machine frame for source site %#llx (a frame of "
-			                 "%s) and the frames inside it",
-			                 destination->path, (unsigned long long)from->frame->id,
-			                 xmig_program_describe(source, from->machine->return_address,
-			                                       where, sizeof where));
+		if (!best) {
+			xmig_fail(error,
+			          "%s has no machine frame for source site %#llx (a frame of %s) and "
+			          "the frames inside it",
+			          destination->path, (unsigned long long)from->frame->id,
+			          xmig_program_describe(source, from->machine->return_address, where,
+			                                sizeof where));
+			return XMIG_REWRITE_NO_VIEW;
+		}
 		/* Aligned binaries start every instrumented function at the same
 		 * address: anything else means they were not linked together. */
 		if (from->frame->depth == 0 &&
@@ -276,9 +278,12 @@ int xmig_rewrite(const struct xmig_program *source, const struct xmig_program *d
 		xmig_fail(error, "out of memory rebuilding %zu frames", flat_count);
 		goto out;
 	}
-	if (cover_frames(source, destination, flat, flat_count, identity, outer_first, &count,
-	                 error) != 0)
+	int covered = cover_frames(source, destination, flat, flat_count, identity, outer_first,
+	                           &count, error);
+	if (covered != 0) {
+		status = covered;
 		goto out;
+	}
 	values = gather_values(flat, outer_first, count);
 	if (!values) {
 		xmig_fail(error, "out of memory rebuilding %zu frames", count);

@@ -149,6 +149,27 @@ static uint8_t *frame_records(const struct xmig_program *source,
 	return records;
 }
 
+/* A native stack with no frame in it, and registers a restore accepts: the
+ * top of the stack, and the return address of the innermost frame's site
+ * where the destination has it (any of its sites otherwise). */
+static int empty_native_stack(const struct xmig_program *destination,
+                              const struct xmig_unwound_stack *unwound, uint64_t stack_top,
+                              struct xmig_stack_memory *stack, struct xmig_registers *registers,
+                              struct xmig_error *error)
+{
+	if (destination->binary.sites.count == 0)
+		return xmig_fail(error, "%s has no sites", destination->path);
+	const struct xmig_site *innermost = unwound->frames[0].site;
+	const struct xmig_site *const *sites;
+	uint64_t pc = destination->binary.sites.sites[0].return_address;
+	if (xmig_program_sites_from(destination, xmig_site_innermost(innermost)->id, &sites) > 0)
+		pc = sites[0]->return_address;
+	memset(registers, 0, sizeof *registers);
+	registers->pc = pc;
+	registers->sp = stack_top - 16;
+	return xmig_stack_memory_create(registers->sp, stack_top, stack, error);
+}
+
 static int check_image_source(const struct xmig_image *image, const struct xmig_program *source,
                               const struct xmig_program *destination, int identity,
                               struct xmig_error *error)
@@ -220,8 +241,17 @@ int xmig_transform(const uint8_t *bytes, size_t size, const struct xmig_program 
 		          (unsigned long long)image.state.frame_count, unwound.frame_count);
 		goto out;
 	}
-	if (xmig_rewrite(source, destination, &unwound, old_stack.high, identity, &new_stack,
-	                 &registers, &rewritten, error) != 0) {
+	int rewrote = xmig_rewrite(source, destination, &unwound, old_stack.high, identity,
+	                           &new_stack, &registers, &rewritten, error);
+	if (rewrote == XMIG_REWRITE_NO_VIEW) {
+		/* The destination rebuilds its frames from the records anyway;
+		 * the image only lacks what debuggers would show. */
+		if (trace)
+			fprintf(trace, "no native stack for debuggers: %s\n", error->message);
+		if (empty_native_stack(destination, &unwound, old_stack.high, &new_stack,
+		                       &registers, error) != 0)
+			goto out;
+	} else if (rewrote != 0) {
 		xmig_fail(error, "rebuilding the stack for %s: %s", destination->isa->name,
 		          error->message);
 		goto out;

@@ -3,6 +3,7 @@
  * the aligned ranges), and which sites pair up. The IDs of unpaired sites go
  * into both binaries, where the runtime reads them. */
 #include "check/aligned_symbols.h"
+#include "check/frame_rules.h"
 #include "check/unpaired_writer.h"
 #include "xmig/binary_sites.h"
 #include "xmig/pairing.h"
@@ -60,6 +61,37 @@ static void collect(enum xmig_pairing_outcome outcome, const struct xmig_source_
 	pairing->unpaired = grown;
 	pairing->unpaired[pairing->unpaired_count++] = (struct unpaired_site){
 	        site->id, function ? function : "(unknown function)", outcome};
+}
+
+/* A site whose machine frame the transformer could not read: reported, and
+ * every source frame it holds goes into the unpaired table. */
+struct frame_check {
+	struct pairing *pairing;
+	struct xmig_binary_sites *binary;
+	int reported;
+};
+
+static void bad_frame(const struct xmig_site *site, const char *reason, void *context)
+{
+	struct frame_check *check = context;
+	uint64_t offset = 0;
+	const char *function = xmig_site_function_name(&check->binary->file, site, &offset);
+	fprintf(stderr, "xmig-check: %s: the frame at %s+%#llx: %s; its sites are unpaired\n",
+	        check->binary->file.path, function ? function : "?", (unsigned long long)offset,
+	        reason);
+	struct pairing *pairing = check->pairing;
+	for (unsigned f = 0; f < site->frame_count; f++) {
+		void *grown = realloc(pairing->unpaired,
+		                      (pairing->unpaired_count + 1) * sizeof *pairing->unpaired);
+		if (!grown) {
+			pairing->out_of_memory = 1;
+			return;
+		}
+		pairing->unpaired = grown;
+		pairing->unpaired[pairing->unpaired_count++] = (struct unpaired_site){
+		        site->frames[f].id, function ? function : "(unknown function)",
+		        XMIG_FRAME_UNREADABLE};
+	}
 }
 
 static int by_function_then_outcome(const void *left, const void *right)
@@ -205,6 +237,15 @@ int main(int argc, char **argv)
 	    pairing.out_of_memory) {
 		fprintf(stderr, "xmig-check: out of memory pairing sites\n");
 		goto out;
+	}
+	for (int side = 0; side < 2; side++) {
+		struct frame_check check = {&pairing, &binaries[side], 0};
+		if (xmig_check_frame_rules(&binaries[side], bad_frame, &check, stderr) < 0)
+			goto out;
+		if (pairing.out_of_memory) {
+			fprintf(stderr, "xmig-check: out of memory checking frames\n");
+			goto out;
+		}
 	}
 	long paired = pairing.total - (long)pairing.unpaired_count;
 	printf("%s / %s\n", paths[0], paths[1]);

@@ -7,9 +7,15 @@
 #include <stdio.h>
 #include <sys/stat.h>
 
+static __attribute__((noinline)) long mix(long value)
+{
+	return value ^ (value >> 7);
+}
+
+/* Not a leaf, so it has an entry point (docs/plugin.md). */
 static __attribute__((noinline)) long step(long value, int i)
 {
-	return value * 31 + i;
+	return mix(value * 31 + i);
 }
 
 __attribute__((annotate("xmig-no-points"))) int main(int argc, char **argv)

@@ -375,7 +375,7 @@ static int migrate(struct session *session, int *finished)
 	/* With --every-points the destination asks for the next capture
 	 * itself; there, the remote xmig-run times it. */
 	session->requested_at = options->every_points && !to_remote ? run_now() : 0;
-	run_waiting_reset(&session->waiting);
+	run_waiting_reset(&session->waiting, 0);
 	return status;
 }
 
@@ -418,7 +418,7 @@ static void request(struct session *session)
 	}
 	session->request_when_ready = 0;
 	session->requested_at = run_now();
-	run_waiting_reset(&session->waiting);
+	run_waiting_reset(&session->waiting, 1);
 	/* Over a connection, a failure shows when its frames stop. */
 	if (session->remote_running)
 		send_frame(session, RUN_FRAME_MIGRATE, NULL, 0);
@@ -500,7 +500,7 @@ static void on_ready_pipe(struct session *session)
 		return;
 	}
 	for (ssize_t i = 0; i < got; i++) {
-		if (run_waiting_feed(&session->waiting, bytes[i]))
+		if (run_waiting_feed(&session->waiting, bytes[i], run_now()))
 			continue;
 		if (bytes[i] == XMIG_READY_CAPTURE) {
 			session->stopped_at = run_now();
@@ -799,7 +799,7 @@ int run_session(const struct run_options *options)
 			return XMIG_RUN_FAILED;
 		if (capture_at)
 			session.requested_at = run_now();
-		run_waiting_reset(&session.waiting);
+		run_waiting_reset(&session.waiting, 0);
 	}
 
 	int exit_status = 0;
@@ -817,7 +817,8 @@ int run_session(const struct run_options *options)
 		double next = session.next_trigger;
 		/* A request this process has not begun to serve gets a line
 		 * saying why it waits. */
-		int waiting = session.running && session.requested_at > 0 && !session.stopped_at;
+		int waiting = session.running && session.requested_at > 0 && !session.stopped_at &&
+		              run_waiting_known(&session.waiting);
 		double report_due = waiting ? run_waiting_due(&session.waiting, session.requested_at) : 0;
 		if (report_due > 0 && (next <= 0 || report_due < next))
 			next = report_due;
@@ -836,7 +837,8 @@ int run_session(const struct run_options *options)
 		if (watched[2].revents)
 			on_ready_pipe(&session);
 		if (report_due > 0 && run_now() >= report_due && session.running &&
-		    session.requested_at > 0 && !session.stopped_at)
+		    session.requested_at > 0 && !session.stopped_at &&
+		    run_waiting_known(&session.waiting))
 			run_waiting_report(&session.waiting, session.requested_at, run_now(),
 			                   loaded_program(&session, session.child.isa));
 		if (watched[1].revents &&
@@ -913,7 +915,8 @@ int run_session(const struct run_options *options)
 		}
 		if (exit_status_of(status) == XMIG_EXIT_CAPTURED && options->checkpoint)
 			return exit_status;
-		if (session.requested_at > 0 && !session.stopped_at)
+		if (session.requested_at > 0 && !session.stopped_at &&
+		    run_waiting_known(&session.waiting))
 			run_waiting_unserved(&session.waiting, session.requested_at, run_now(),
 			                     loaded_program(&session, session.child.isa),
 			                     options->stats);

@@ -9,14 +9,27 @@
 #define FIRST_REPORT 0.1
 #define REPORT_EVERY 1.0
 
-void run_waiting_reset(struct run_waiting *waiting)
+void run_waiting_reset(struct run_waiting *waiting, int asked)
 {
 	waiting->reason[0] = '\0';
 	waiting->at = 0;
 	waiting->reported_at = 0;
+	waiting->asked = asked;
+	waiting->first_declined_at = 0;
 }
 
-int run_waiting_feed(struct run_waiting *waiting, char byte)
+double run_waiting_since(const struct run_waiting *waiting, double requested_at)
+{
+	return waiting->asked || !waiting->first_declined_at ? requested_at
+	                                                      : waiting->first_declined_at;
+}
+
+int run_waiting_known(const struct run_waiting *waiting)
+{
+	return waiting->asked || waiting->reason[0] != '\0';
+}
+
+int run_waiting_feed(struct run_waiting *waiting, char byte, double now)
 {
 	if (!waiting->in_line) {
 		if (byte != XMIG_READY_DECLINED)
@@ -37,6 +50,8 @@ int run_waiting_feed(struct run_waiting *waiting, char byte)
 	if (*reason == ' ') {
 		waiting->at = at;
 		snprintf(waiting->reason, sizeof waiting->reason, "%s", reason + 1);
+		if (!waiting->first_declined_at)
+			waiting->first_declined_at = now;
 	}
 	return 1;
 }
@@ -44,7 +59,7 @@ int run_waiting_feed(struct run_waiting *waiting, char byte)
 double run_waiting_due(const struct run_waiting *waiting, double requested_at)
 {
 	if (!waiting->reported_at)
-		return requested_at + FIRST_REPORT;
+		return run_waiting_since(waiting, requested_at) + FIRST_REPORT;
 	return waiting->reported_at + REPORT_EVERY;
 }
 
@@ -63,6 +78,10 @@ static void describe(const struct run_waiting *waiting, const struct xmig_progra
 		xmig_program_describe(program, waiting->at, where, sizeof where);
 	else if (waiting->at)
 		snprintf(where, sizeof where, "%#llx", (unsigned long long)waiting->at);
+	/* The program's main, which the plugin renamed. */
+	static const char renamed[] = "__xmig_main+";
+	if (strncmp(where, renamed, sizeof renamed - 1) == 0)
+		memmove(where, where + 7, strlen(where + 7) + 1);
 	char function[160];
 	snprintf(function, sizeof function, "%s", where);
 	char *offset = strchr(function, '+');
@@ -84,7 +103,7 @@ void run_waiting_report(struct run_waiting *waiting, double requested_at, double
 	char why[512];
 	describe(waiting, program, why, sizeof why);
 	fprintf(stderr, "xmig-run: the migration requested %.0f ms ago waits: %s\n",
-	        (now - requested_at) * 1e3, why);
+	        (now - run_waiting_since(waiting, requested_at)) * 1e3, why);
 	waiting->reported_at = now;
 }
 
@@ -107,11 +126,11 @@ void run_waiting_unserved(const struct run_waiting *waiting, double requested_at
 	fprintf(stderr,
 	        "xmig-run: warning: the program ended %.0f ms after a migration was requested, "
 	        "and it never migrated: %s\n",
-	        (now - requested_at) * 1e3, why);
+	        (now - run_waiting_since(waiting, requested_at)) * 1e3, why);
 	if (!stats)
 		return;
 	fprintf(stats, "{\"migrated\": false, \"waited_ms\": %.3f, \"reason\": \"",
-	        (now - requested_at) * 1e3);
+	        (now - run_waiting_since(waiting, requested_at)) * 1e3);
 	print_json_text(stats, why);
 	fputs("\"}\n", stats);
 	fflush(stats);

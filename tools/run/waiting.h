@@ -18,17 +18,30 @@ struct run_waiting {
 	char reason[XMIG_DECLINE_LINE_MAX]; /* the last one the runtime gave; "" none */
 	uint64_t at;                        /* the frame it named */
 	double reported_at;                 /* 0: not yet for this request */
+	/* Whether a request is known to be waiting: one xmig-run made, or one
+	 * the runtime made itself (--every-points, --at-point) and declined. */
+	int asked;
+	double first_declined_at; /* 0: no decline yet */
 	/* A line being read from the ready pipe. */
 	char line[XMIG_DECLINE_LINE_MAX];
 	size_t line_length;
 	int in_line;
 };
 
-/* A new request: nothing known of why it would wait. */
-void run_waiting_reset(struct run_waiting *waiting);
+/* A new process or migration: nothing known of why a request would wait.
+ * asked: xmig-run has made one. */
+void run_waiting_reset(struct run_waiting *waiting, int asked);
 
-/* One byte from the ready pipe: 1 when it was part of a decline line. */
-int run_waiting_feed(struct run_waiting *waiting, char byte);
+/* Whether a request waits, for the lines and the warning. */
+int run_waiting_known(const struct run_waiting *waiting);
+
+/* One byte from the ready pipe, read at `now`: 1 when it was part of a
+ * decline line. */
+int run_waiting_feed(struct run_waiting *waiting, char byte, double now);
+
+/* Since when the request has waited: requested_at for one xmig-run made,
+ * the first decline for one the runtime made itself. */
+double run_waiting_since(const struct run_waiting *waiting, double requested_at);
 
 /* When the next line is due for a request made at requested_at. */
 double run_waiting_due(const struct run_waiting *waiting, double requested_at);

@@ -24,6 +24,7 @@ enum xmig_pairing_outcome {
 	XMIG_FRAME_LAYOUT_DIFFERS,
 	XMIG_SITES_DIFFER,
 	XMIG_DUPLICATE_ID,
+	XMIG_FRAME_UNREADABLE, /* xmig-check: the machine frame breaks a rule (frame_rules.h) */
 };
 
 const char *xmig_pairing_outcome_name(enum xmig_pairing_outcome outcome);

@@ -32,7 +32,12 @@ struct xmig_rewritten_stack {
 
 /* Builds the destination stack below stack_top into *stack (allocated here,
  * exactly [sp, stack_top)), the registers that go with it, and *frames.
- * `identity` allows frames at unpaired sites (the same binary). */
+ * `identity` allows frames at unpaired sites (the same binary). Returns 0,
+ * -1 when the image cannot go to the destination, or XMIG_REWRITE_NO_VIEW
+ * when only this view cannot be built (the destination's machine frames do
+ * not hold the source frames the same way: its optimizer dropped a copy of
+ * a call), which a restore does not need. */
+#define XMIG_REWRITE_NO_VIEW (-2)
 int xmig_rewrite(const struct xmig_program *source, const struct xmig_program *destination,
                  const struct xmig_unwound_stack *unwound, uint64_t stack_top, int identity,
                  struct xmig_stack_memory *stack, struct xmig_registers *registers,

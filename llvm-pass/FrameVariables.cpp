@@ -1,6 +1,7 @@
 #include "FrameVariables.h"
 
 #include "Liveness.h"
+#include "AccessLiveness.h"
 #include "PortableTypes.h"
 
 #include "llvm/ADT/PostOrderIterator.h"
@@ -16,8 +17,6 @@
 #include "llvm/Transforms/Utils/PromoteMemToReg.h"
 
 #include <algorithm>
-#include <cstdlib>
-#include "llvm/Support/raw_ostream.h"
 #include <tuple>
 
 using namespace llvm;
@@ -77,11 +76,6 @@ void demoteValuesLiveAcross(Function &function, ArrayRef<CallBase *> sites)
 				if (!isFrameAddress(value))
 					live.insert(value);
 	}
-	if (getenv("XMIG_DEBUG_DEMOTE"))
-		for (Value *value : live)
-			errs() << "demote " << function.getName() << " " << *value->getType() << " "
-			       << (isa<Argument>(value) ? "arg" : isa<PHINode>(value) ? "phi" : "inst")
-			       << "\n";
 	for (Value *value : live) {
 		BasicBlock::iterator position = allocaPosition(function);
 		if (auto *argument = dyn_cast<Argument>(value))
@@ -279,9 +273,10 @@ static void orderByFirstUse(Function &function, SmallVectorImpl<AllocaInst *> &a
 {
 	DenseMap<const Instruction *, unsigned> position;
 	ReversePostOrderTraversal<Function *> order(&function);
+	unsigned next = 0;
 	for (BasicBlock *block : order)
 		for (Instruction &instruction : *block)
-			position[&instruction] = position.size();
+			position[&instruction] = next++;
 	auto first_use = [&](AllocaInst *alloca) {
 		std::pair<unsigned, unsigned> first = {~0u, ~0u};
 		for (const Use &use : alloca->uses()) {
@@ -345,48 +340,45 @@ FrameVariables::FrameVariables(Function &function, ArrayRef<CallBase *> sites)
 	for (AllocaInst *alloca : resident_)
 		if (portableLayout(alloca->getAllocatedType(), data_layout).per_isa)
 			per_isa.push_back(alloca);
-	per_isa_liveness_ = std::make_unique<AccessLiveness>(function, per_isa.size());
+	AccessLiveness per_isa_liveness(function, per_isa.size());
+	SmallVector<bool, 2> per_isa_always_live;
 	for (unsigned i = 0; i < per_isa.size(); i++) {
 		bool kept = false;
 		for (const Use &use : per_isa[i]->uses())
 			if (auto *store = dyn_cast<StoreInst>(use.getUser());
 			    store && store->getValueOperand() == per_isa[i])
 				kept = true;
-		per_isa_.push_back(per_isa[i]->getAllocatedType());
-		per_isa_always_live_.push_back(
-		        kept || !MemoryAccesses(*per_isa[i], i, *per_isa_liveness_).record());
+		per_isa_always_live.push_back(
+		        kept || !MemoryAccesses(*per_isa[i], i, per_isa_liveness).record());
 	}
-	per_isa_liveness_->solve();
+	per_isa_liveness.solve();
 
-	liveness_ = std::make_unique<AccessLiveness>(function, state_.size());
+	AccessLiveness state_liveness(function, state_.size());
 	for (unsigned i = 0; i < state_.size(); i++)
 		for (User *user : state_[i]->users()) {
 			auto *instruction = cast<Instruction>(user);
 			if (isa<LoadInst>(instruction))
-				liveness_->add(*instruction, i, Access::Read);
+				state_liveness.add(*instruction, i, Access::Read);
 			else if (isa<StoreInst>(instruction) ||
 			         (isa<IntrinsicInst>(instruction) &&
 			          cast<IntrinsicInst>(instruction)->isLifetimeStartOrEnd()))
-				liveness_->add(*instruction, i, Access::Kill);
+				state_liveness.add(*instruction, i, Access::Kill);
 		}
-	liveness_->solve();
-}
+	state_liveness.solve();
 
-Type *FrameVariables::perIsaLiveAfter(const Instruction &call) const
-{
-	BitVector live = per_isa_liveness_->liveAfter(call);
-	for (unsigned i = 0; i < per_isa_.size(); i++)
-		if (per_isa_always_live_[i] || live.test(i))
-			return per_isa_[i];
-	return nullptr;
-}
-
-SmallVector<unsigned, 16> FrameVariables::liveAfter(const Instruction &call) const
-{
-	SmallVector<unsigned, 16> live;
-	for (unsigned bit : liveness_->liveAfter(call).set_bits())
-		live.push_back(bit);
-	return live;
+	for (CallBase *site : sites) {
+		// Named: set_bits() of a temporary would outlive it.
+		BitVector state_live = state_liveness.liveAfter(*site);
+		SmallVector<unsigned, 16> &live = live_after_.emplace_back();
+		for (unsigned bit : state_live.set_bits())
+			live.push_back(bit);
+		Type *per_isa_type = nullptr;
+		BitVector per_isa_live = per_isa_liveness.liveAfter(*site);
+		for (unsigned i = 0; i < per_isa.size() && !per_isa_type; i++)
+			if (per_isa_always_live[i] || per_isa_live.test(i))
+				per_isa_type = per_isa[i]->getAllocatedType();
+		per_isa_live_after_.push_back(per_isa_type);
+	}
 }
 
 } // namespace xmig

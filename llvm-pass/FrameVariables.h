@@ -13,12 +13,10 @@
 #ifndef XMIG_FRAME_VARIABLES_H
 #define XMIG_FRAME_VARIABLES_H
 
-#include "AccessLiveness.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
 
-#include <memory>
 
 namespace llvm
 {
@@ -53,21 +51,30 @@ class FrameVariables
 		return resident_;
 	}
 
-	// Indices into stateVariables() of those live after the call, ascending.
-	llvm::SmallVector<unsigned, 16> liveAfter(const llvm::Instruction &call) const;
+	// Indices into stateVariables() of those live after sites[site],
+	// ascending.
+	llvm::ArrayRef<unsigned> liveAfter(unsigned site) const
+	{
+		return live_after_[site];
+	}
 
 	// The type of a local whose layout differs between the ISAs, live after
-	// the call (PortableTypes.h), or NULL. (The local itself moves to the
+	// sites[site] (PortableTypes.h), or NULL. (The local itself moves to the
 	// data-stack frame, and its alloca goes.)
-	llvm::Type *perIsaLiveAfter(const llvm::Instruction &call) const;
+	llvm::Type *perIsaLiveAfter(unsigned site) const
+	{
+		return per_isa_live_after_[site];
+	}
 
       private:
 	llvm::SmallVector<llvm::AllocaInst *, 16> state_;
 	llvm::SmallVector<llvm::AllocaInst *, 8> resident_;
-	std::unique_ptr<AccessLiveness> liveness_;
-	llvm::SmallVector<llvm::Type *, 2> per_isa_;
-	llvm::SmallVector<bool, 2> per_isa_always_live_;
-	std::unique_ptr<AccessLiveness> per_isa_liveness_;
+	// Per site, decided when constructed: the function changes afterwards
+	// (the data-stack frame replaces allocas), and an answer looked up by
+	// instruction address then could find a new instruction at a freed
+	// one's address.
+	llvm::SmallVector<llvm::SmallVector<unsigned, 16>, 16> live_after_;
+	llvm::SmallVector<llvm::Type *, 16> per_isa_live_after_;
 };
 
 } // namespace xmig

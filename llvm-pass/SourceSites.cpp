@@ -108,10 +108,10 @@ static void instrumentFunction(Function &function, const TargetLibraryInfo &libr
 	for (unsigned ordinal = 0; ordinal < calls.size(); ordinal++) {
 		CallBase *call = calls[ordinal];
 		SourceSite site{call, isMigrationPointCall(*call), siteId(function, ordinal, *call),
-		                unsafe_flags, variables.liveAfter(*call), {}, true};
+		                unsafe_flags, to_vector(variables.liveAfter(ordinal)), {}, true};
 		if (site.point)
 			site.flags |= XMIG_SITE_MIGRATION_POINT;
-		if (Type *local = variables.perIsaLiveAfter(*call)) {
+		if (Type *local = variables.perIsaLiveAfter(ordinal)) {
 			site.flags |= XMIG_SITE_PER_ISA_LOCAL;
 			if (!warned)
 				warnPerIsaLocal(function, *local, call->getDebugLoc());

@@ -66,24 +66,38 @@ static void demoteArgument(Argument &argument, BasicBlock::iterator alloca_posit
 	new StoreInst(&argument, home, &*allocaPosition(function));
 }
 
-void demoteValuesLiveAcross(Function &function, ArrayRef<CallBase *> sites)
+static SetVector<Value *> valuesLiveAcross(Function &function, ArrayRef<CallBase *> sites)
 {
 	SetVector<Value *> live;
-	{
-		Liveness liveness(function);
-		for (CallBase *site : sites)
-			for (Value *value : liveness.liveAcross(*site))
-				if (!isFrameAddress(value))
-					live.insert(value);
-	}
-	for (Value *value : live) {
-		BasicBlock::iterator position = allocaPosition(function);
-		if (auto *argument = dyn_cast<Argument>(value))
-			demoteArgument(*argument, position);
-		else if (auto *phi = dyn_cast<PHINode>(value))
-			DemotePHIToStack(phi, position);
-		else
-			DemoteRegToStack(*cast<Instruction>(value), false, position);
+	Liveness liveness(function);
+	for (CallBase *site : sites)
+		for (Value *value : liveness.liveAcross(*site))
+			if (!isFrameAddress(value))
+				live.insert(value);
+	return live;
+}
+
+void demoteValuesLiveAcross(Function &function, ArrayRef<CallBase *> sites)
+{
+	// A demoted phi leaves one reload where the phi was, and that reload is
+	// live across any site later in the same block (a loop point in the
+	// header that the phi heads): a second round demotes it, with a load
+	// before each use.
+	for (unsigned round = 0; round < 2; round++) {
+		bool demoted_phis = false;
+		for (Value *value : valuesLiveAcross(function, sites)) {
+			BasicBlock::iterator position = allocaPosition(function);
+			if (auto *argument = dyn_cast<Argument>(value)) {
+				demoteArgument(*argument, position);
+			} else if (auto *phi = dyn_cast<PHINode>(value)) {
+				DemotePHIToStack(phi, position);
+				demoted_phis = true;
+			} else {
+				DemoteRegToStack(*cast<Instruction>(value), false, position);
+			}
+		}
+		if (!demoted_phis)
+			return;
 	}
 }
 

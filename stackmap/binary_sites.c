@@ -27,8 +27,11 @@ int xmig_binary_sites_load(const char *path, int only_stackmap, struct xmig_bina
 	const uint8_t *section;
 	size_t size;
 	int found = xmig_elf_section(&loaded->file, ".llvm_stackmaps", &section, &size, error);
-	if (found == 0 && carries_mark(&loaded->file))
-		return 0; /* compiled with the plugin, and no function has a site */
+	/* An object compiled with the plugin in which no function has a site
+	 * (leaves only). A linked program always has sites: __xmig_main has an
+	 * entry point. */
+	if (found == 0 && !loaded->file.linked && carries_mark(&loaded->file))
+		return 0;
 	if (found == 0)
 		xmig_fail(error,
 		          "%s: no .llvm_stackmaps section; was it compiled with migpoint.so?",

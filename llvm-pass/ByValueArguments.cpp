@@ -112,8 +112,8 @@ static void returnHfaByValue(CallBase &call, unsigned index)
 	CallInst *replacement = CallInst::Create(
 	        returningValue(call.getFunctionType(), index, result), call.getCalledOperand(),
 	        arguments, bundles, "", call.getIterator());
-	replacement->setAttributes(withoutParameter(call.getContext(), call.getAttributes(), index,
-	                                            call.arg_size()));
+	replacement->setAttributes(
+	        withoutParameter(call.getContext(), call.getAttributes(), index, call.arg_size()));
 	replacement->setCallingConv(call.getCallingConv());
 	replacement->setTailCallKind(plain->getTailCallKind());
 	replacement->setDebugLoc(call.getDebugLoc());
@@ -127,9 +127,8 @@ static void returnHfaByValue(Function &function, unsigned index)
 {
 	Type *result = function.getParamStructRetType(index);
 	FunctionType *type = returningValue(function.getFunctionType(), index, result);
-	Function *replacement = Function::Create(type, function.getLinkage(),
-	                                         function.getAddressSpace(), "",
-	                                         function.getParent());
+	Function *replacement = Function::Create(
+	        type, function.getLinkage(), function.getAddressSpace(), "", function.getParent());
 	replacement->copyAttributesFrom(&function);
 	replacement->setAttributes(withoutParameter(function.getContext(), function.getAttributes(),
 	                                            index, function.arg_size()));
@@ -257,7 +256,8 @@ static void passVaListsByReference(Function &function)
 	// The caller's temporary: pass the va_list it copies instead.
 	SmallVector<std::pair<CallBase *, unsigned>, 4> arguments;
 	for (Instruction &instruction : instructions(function))
-		if (auto *call = dyn_cast<CallBase>(&instruction); call && !isa<IntrinsicInst>(call))
+		if (auto *call = dyn_cast<CallBase>(&instruction);
+		    call && !isa<IntrinsicInst>(call))
 			for (unsigned i = 0; i < call->arg_size(); i++)
 				if (auto *local = dyn_cast<AllocaInst>(call->getArgOperand(i));
 				    local && isAarch64VaList(local->getAllocatedType()))
@@ -331,7 +331,8 @@ void passByValueAsPointers(Module &module)
 				    !isHomogeneousFloatAggregate(call->getParamByValType(i)))
 					arguments.push_back({call, i});
 			if (std::optional<unsigned> index = structReturnIndex(*call);
-			    index && isHomogeneousFloatAggregate(call->getParamStructRetType(*index)))
+			    index &&
+			    isHomogeneousFloatAggregate(call->getParamStructRetType(*index)))
 				results.push_back({call, *index});
 		}
 		for (auto [call, index] : arguments)

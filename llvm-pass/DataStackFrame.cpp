@@ -20,10 +20,10 @@ namespace xmig
 static constexpr const char *DataStackPointer = "__xmig_data_stack_pointer";
 
 // Markers: the frame's life as the optimizer sees it.
-static constexpr const char *TopMarker = "xmig.ds.top";       // () -> ptr
-static constexpr const char *EnterMarker = "xmig.ds.enter";   // (size, align) -> noalias ptr
-static constexpr const char *PushMarker = "xmig.ds.push";     // (bytes, align) -> noalias ptr
-static constexpr const char *LeaveMarker = "xmig.ds.leave";   // (base, caller's top)
+static constexpr const char *TopMarker = "xmig.ds.top";        // () -> ptr
+static constexpr const char *EnterMarker = "xmig.ds.enter";    // (size, align) -> noalias ptr
+static constexpr const char *PushMarker = "xmig.ds.push";      // (bytes, align) -> noalias ptr
+static constexpr const char *LeaveMarker = "xmig.ds.leave";    // (base, caller's top)
 static constexpr const char *SetTopMarker = "xmig.ds.set_top"; // (top)
 
 // The runtime keeps the data-stack pointer aligned to this.
@@ -160,8 +160,8 @@ DataStackFrame buildDataStackFrame(Function &function, ArrayRef<AllocaInst *> re
 		                  body_start, "xmig.frame");
 		IRBuilder<> builder(body_start);
 		for (size_t i = 0; i < resident.size(); i++) {
-			Value *address =
-			        builder.CreateConstInBoundsGEP1_64(builder.getInt8Ty(), base, offsets[i]);
+			Value *address = builder.CreateConstInBoundsGEP1_64(builder.getInt8Ty(),
+			                                                    base, offsets[i]);
 			address->takeName(resident[i]);
 			resident[i]->replaceAllUsesWith(address);
 			resident[i]->eraseFromParent();
@@ -174,8 +174,8 @@ DataStackFrame buildDataStackFrame(Function &function, ArrayRef<AllocaInst *> re
 		Value *count = builder.CreateZExtOrTrunc(alloca->getArraySize(), int64);
 		Value *bytes = builder.CreateMul(count, builder.getInt64(element_size));
 		Align alignment = std::max(alloca->getAlign(), Align(DataStackAlignment));
-		CallInst *pushed = callMarker(PushMarker, {bytes, builder.getInt64(alignment.value())},
-		                              alloca);
+		CallInst *pushed = callMarker(PushMarker,
+		                              {bytes, builder.getInt64(alignment.value())}, alloca);
 		pushed->takeName(alloca);
 		alloca->replaceAllUsesWith(pushed);
 		alloca->eraseFromParent();
@@ -204,7 +204,8 @@ static Value *alignUp(IRBuilder<> &builder, Value *pointer, uint64_t alignment)
 	if (alignment <= DataStackAlignment)
 		return pointer;
 	Value *past = builder.CreateConstGEP1_64(builder.getInt8Ty(), pointer, alignment - 1);
-	return builder.CreateIntrinsic(Intrinsic::ptrmask, {pointer->getType(), builder.getInt64Ty()},
+	return builder.CreateIntrinsic(Intrinsic::ptrmask,
+	                               {pointer->getType(), builder.getInt64Ty()},
 	                               {past, builder.getInt64(~(alignment - 1))});
 }
 
@@ -224,12 +225,14 @@ static void lowerMarker(Module &module, StringRef name, GlobalVariable *pointer)
 			result = builder.CreateLoad(pointer_type, pointer, "xmig.ds.top");
 		} else if (name == EnterMarker || name == PushMarker) {
 			Value *top = builder.CreateLoad(pointer_type, pointer, "xmig.ds.top");
-			uint64_t alignment = cast<ConstantInt>(call->getArgOperand(1))->getZExtValue();
+			uint64_t alignment =
+			        cast<ConstantInt>(call->getArgOperand(1))->getZExtValue();
 			Value *base = alignUp(builder, top, alignment);
 			Value *bytes = call->getArgOperand(0);
 			if (name == PushMarker)
 				bytes = builder.CreateAnd(
-				        builder.CreateAdd(bytes, builder.getInt64(DataStackAlignment - 1)),
+				        builder.CreateAdd(bytes,
+				                          builder.getInt64(DataStackAlignment - 1)),
 				        builder.getInt64(~(DataStackAlignment - 1)));
 			builder.CreateStore(builder.CreateGEP(builder.getInt8Ty(), base, bytes),
 			                    pointer);
@@ -255,8 +258,8 @@ void lowerDataStackMarkers(Module &module)
 		used |= module.getFunction(name) != nullptr;
 	if (!used)
 		return;
-	GlobalVariable *pointer =
-	        runtimeGlobal(module, DataStackPointer, PointerType::getUnqual(module.getContext()));
+	GlobalVariable *pointer = runtimeGlobal(module, DataStackPointer,
+	                                        PointerType::getUnqual(module.getContext()));
 	for (StringRef name : {TopMarker, EnterMarker, PushMarker, LeaveMarker, SetTopMarker})
 		lowerMarker(module, name, pointer);
 }

@@ -1,7 +1,7 @@
 #include "FrameVariables.h"
 
-#include "Liveness.h"
 #include "AccessLiveness.h"
+#include "Liveness.h"
 #include "PortableTypes.h"
 
 #include "llvm/ADT/PostOrderIterator.h"
@@ -180,9 +180,9 @@ class MemoryAccesses
 			} else if (auto *store = dyn_cast<StoreInst>(instruction)) {
 				if (store->getValueOperand() == &pointer)
 					return false;
-				uint64_t bytes = layout.getTypeStoreSize(
-				                               store->getValueOperand()->getType())
-				                         .getKnownMinValue();
+				uint64_t bytes =
+				        layout.getTypeStoreSize(store->getValueOperand()->getType())
+				                .getKnownMinValue();
 				if (coversAll(&pointer, bytes))
 					liveness_.add(*instruction, index_, Access::Kill);
 			} else if (auto *intrinsic = dyn_cast<IntrinsicInst>(instruction)) {

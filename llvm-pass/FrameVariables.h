@@ -13,10 +13,8 @@
 #ifndef XMIG_FRAME_VARIABLES_H
 #define XMIG_FRAME_VARIABLES_H
 
-
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
-
 
 namespace llvm
 {

@@ -5,9 +5,9 @@
 #include "xmig/site_record.h"
 
 #include "llvm/Analysis/LoopInfo.h"
+#include "llvm/IR/CFG.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/IRBuilder.h"
-#include "llvm/IR/CFG.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/MDBuilder.h"
@@ -112,8 +112,9 @@ SmallVector<Instruction *, 8> loopPointPositions(LoopInfo &loops, ArrayRef<CallB
 			// The innermost loop around calls: its calls keep it from being
 			// vectorized anyway, and its callees may have no points.
 			wanted = makesCall(*loop, calls) &&
-			         none_of(loop->getSubLoops(),
-			                 [&](const Loop *inner) { return makesCall(*inner, calls); });
+			         none_of(loop->getSubLoops(), [&](const Loop *inner) {
+				         return makesCall(*inner, calls);
+			         });
 			break;
 		case LoopPointPolicy::Innermost:
 			wanted = loop->isInnermost();
@@ -169,8 +170,8 @@ static bool isInlined(const CallBase &call)
 	const auto *header = dyn_cast<ConstantInt>(deopt->Inputs[0]);
 	if (!header)
 		return false;
-	uint64_t own = XMIG_SITE_PREFIX_OPERANDS + 2 * uint64_t(XMIG_SITE_HEADER_COUNT(
-	                                                   header->getZExtValue()));
+	uint64_t own = XMIG_SITE_PREFIX_OPERANDS +
+	               2 * uint64_t(XMIG_SITE_HEADER_COUNT(header->getZExtValue()));
 	return deopt->Inputs.size() > own;
 }
 

@@ -25,17 +25,17 @@ struct PerIsaType {
 
 // glibc 2.36 with clang-19, LP64: x86_64 size / aarch64 size.
 static const PerIsaType per_isa_types[] = {
-        {"struct.stat", 144, 16},                 // 144 / 128
-        {"struct.stat64", 144, 16},               // 144 / 128
-        {"struct.__jmp_buf_tag", 312, 16},        // 200 / 312: jmp_buf, sigjmp_buf
-        {"struct.__va_list_tag", 32, 8},          // x86_64's va_list element, 24
-        {"struct.__va_list", 32, 8},              // aarch64's va_list, 32
-        {"union.pthread_mutex_t", 48, 8},         // 40 / 48
-        {"union.pthread_attr_t", 64, 8},          // 56 / 64
-        {"union.pthread_mutexattr_t", 8, 4},      // 4 / 8
-        {"union.pthread_condattr_t", 8, 4},       // 4 / 8
-        {"union.pthread_barrierattr_t", 8, 4},    // 4 / 8
-        {"struct.epoll_event", 16, 8},            // 12 (packed) / 16
+        {"struct.stat", 144, 16},              // 144 / 128
+        {"struct.stat64", 144, 16},            // 144 / 128
+        {"struct.__jmp_buf_tag", 312, 16},     // 200 / 312: jmp_buf, sigjmp_buf
+        {"struct.__va_list_tag", 32, 8},       // x86_64's va_list element, 24
+        {"struct.__va_list", 32, 8},           // aarch64's va_list, 32
+        {"union.pthread_mutex_t", 48, 8},      // 40 / 48
+        {"union.pthread_attr_t", 64, 8},       // 56 / 64
+        {"union.pthread_mutexattr_t", 8, 4},   // 4 / 8
+        {"union.pthread_condattr_t", 8, 4},    // 4 / 8
+        {"union.pthread_barrierattr_t", 8, 4}, // 4 / 8
+        {"struct.epoll_event", 16, 8},         // 12 (packed) / 16
 };
 
 static const PerIsaType *perIsaType(StructType *type)
@@ -59,14 +59,16 @@ PortableLayout portableLayout(Type *type, const DataLayout &layout)
 	if (auto *structure = dyn_cast<StructType>(type)) {
 		if (const PerIsaType *known = perIsaType(structure))
 			return {std::max<uint64_t>(known->size, layout.getTypeAllocSize(type)),
-			        std::max(Align(known->alignment), layout.getABITypeAlign(type)), true};
+			        std::max(Align(known->alignment), layout.getABITypeAlign(type)),
+			        true};
 		// Members laid out with their portable sizes, as C lays them out.
 		uint64_t size = 0;
 		Align alignment = structure->isPacked() ? Align(1) : layout.getABITypeAlign(type);
 		bool per_isa = false;
 		for (Type *element : structure->elements()) {
 			PortableLayout member = portableLayout(element, layout);
-			Align member_alignment = structure->isPacked() ? Align(1) : member.alignment;
+			Align member_alignment =
+			        structure->isPacked() ? Align(1) : member.alignment;
 			size = alignTo(size, member_alignment) + member.size;
 			alignment = std::max(alignment, member_alignment);
 			per_isa |= member.per_isa;

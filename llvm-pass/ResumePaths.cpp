@@ -3,8 +3,8 @@
 #include "DataStackFrame.h"
 #include "Naming.h"
 #include "RuntimeSymbols.h"
-#include "xmig/site_record.h"
 #include "xmig/resume_frame.h"
+#include "xmig/site_record.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -33,8 +33,8 @@ namespace
 
 struct Entry {
 	const SourceSite *site;
-	unsigned index;      // 1-based: 0 means "not resuming" in the target variable
-	BasicBlock *target;  // entered with the variables restored
+	unsigned index;     // 1-based: 0 means "not resuming" in the target variable
+	BasicBlock *target; // entered with the variables restored
 	// The headers of the loops containing target, outermost first.
 	SmallVector<BasicBlock *, 4> loops;
 };
@@ -111,7 +111,8 @@ Value *Builder::dummyArgument(CallBase &call, unsigned index)
 		                      alignment.valueOrOne(), "xmig.resume.argument",
 		                      &*entry.begin());
 	}
-	return runtimeGlobal(module_, ResumeArgument, ArrayType::get(int8_, XMIG_RESUME_ARGUMENT_SIZE));
+	return runtimeGlobal(module_, ResumeArgument,
+	                     ArrayType::get(int8_, XMIG_RESUME_ARGUMENT_SIZE));
 }
 
 // The call starts a block of its own, with the loads of its record (which a
@@ -130,8 +131,7 @@ void Builder::prepareCall(Entry &entry)
 		record_start = previous;
 	}
 	BasicBlock *before = call.getParent();
-	BasicBlock *block =
-	        before->splitBasicBlock(record_start, before->getName() + ".xmig.call");
+	BasicBlock *block = before->splitBasicBlock(record_start, before->getName() + ".xmig.call");
 	entry.target = block;
 	auto needs_phi = [&](Value *value) {
 		auto *instruction = dyn_cast<Instruction>(value);
@@ -139,7 +139,8 @@ void Builder::prepareCall(Entry &entry)
 	};
 	Value *callee = call.getCalledOperand();
 	if (!isa<Function>(callee) && needs_phi(callee)) {
-		PHINode *phi = PHINode::Create(callee->getType(), 2, "xmig.callee", &*block->begin());
+		PHINode *phi =
+		        PHINode::Create(callee->getType(), 2, "xmig.callee", &*block->begin());
 		phi->addIncoming(callee, before);
 		call.setCalledOperand(phi);
 		callee_phis_[entry.site] = phi;
@@ -149,8 +150,8 @@ void Builder::prepareCall(Entry &entry)
 		if (!needs_phi(argument))
 			continue;
 		Value *dummy = dummyArgument(call, i);
-		PHINode *phi = PHINode::Create(argument->getType(), 2, "xmig.argument",
-		                               &*block->begin());
+		PHINode *phi =
+		        PHINode::Create(argument->getType(), 2, "xmig.argument", &*block->begin());
 		phi->addIncoming(argument, before);
 		call.setArgOperand(i, phi);
 		argument_phis_[entry.site].push_back({phi, dummy});
@@ -168,8 +169,8 @@ BasicBlock *Builder::edgeInto(const Entry &entry, BasicBlock *from)
 	for (auto [phi, dummy] : argument_phis_.lookup(entry.site))
 		phi->addIncoming(dummy, edge);
 	if (PHINode *phi = callee_phis_.lookup(entry.site))
-		phi->addIncoming(builder.CreateLoad(pointer_, callee_variable_, "xmig.frame.callee"),
-		                 edge);
+		phi->addIncoming(
+		        builder.CreateLoad(pointer_, callee_variable_, "xmig.frame.callee"), edge);
 	builder.CreateBr(entry.target);
 	(void)from;
 	return edge;
@@ -196,14 +197,14 @@ void Builder::addRouters(ArrayRef<Entry> entries)
 			through[loop].push_back(&entry);
 		}
 	for (BasicBlock *header : loops) {
-		BasicBlock *rest =
-		        header->splitBasicBlock(header->getFirstNonPHI(), header->getName() + ".xmig.rest");
+		BasicBlock *rest = header->splitBasicBlock(header->getFirstNonPHI(),
+		                                           header->getName() + ".xmig.rest");
 		BasicBlock *router = BasicBlock::Create(context_, "xmig.route", &function_);
 		header->getTerminator()->eraseFromParent();
 		IRBuilder<> builder(header);
 		Value *target = builder.CreateLoad(int32_, target_variable_, "xmig.resume.to");
-		builder.CreateCondBr(builder.CreateICmpNE(target, builder.getInt32(0)), router, rest,
-		                     MDBuilder(context_).createUnlikelyBranchWeights());
+		builder.CreateCondBr(builder.CreateICmpNE(target, builder.getInt32(0)), router,
+		                     rest, MDBuilder(context_).createUnlikelyBranchWeights());
 		builder.SetInsertPoint(router);
 		SwitchInst *choose = builder.CreateSwitch(target, rest, through[header].size());
 		for (const Entry *entry : through[header]) {
@@ -290,13 +291,12 @@ void Builder::build(ArrayRef<SourceSite> sites, Instruction *body_start, uint64_
 
 	builder.SetInsertPoint(mismatch);
 	Instruction *unreachable = builder.CreateUnreachable();
-	Value *record[] = {
-	        builder.getInt64(XMIG_SITE_HEADER(XMIG_SITE_RESUME_PATHS, 0)),
-	        builder.getInt64(stableHash(qualifiedName(function_), ~0ull)),
-	        builder.getInt64(frame_signature), dataStackTop(unreachable)};
+	Value *record[] = {builder.getInt64(XMIG_SITE_HEADER(XMIG_SITE_RESUME_PATHS, 0)),
+	                   builder.getInt64(stableHash(qualifiedName(function_), ~0ull)),
+	                   builder.getInt64(frame_signature), dataStackTop(unreachable)};
 	builder.SetInsertPoint(unreachable);
-	CallInst *refuse = builder.CreateCall(mismatch_function, {id},
-	                                      {OperandBundleDef("deopt", record)});
+	CallInst *refuse =
+	        builder.CreateCall(mismatch_function, {id}, {OperandBundleDef("deopt", record)});
 	refuse->setDoesNotReturn();
 
 	for (const Entry &entry : entries) {
@@ -316,15 +316,16 @@ void Builder::build(ArrayRef<SourceSite> sites, Instruction *body_start, uint64_
 		}
 		if (callee_phis_.count(&site))
 			builder.CreateStore(
-			        builder.CreateLoad(pointer_,
-			                           builder.CreateConstGEP1_64(
-			                                   int8_, frame,
-			                                   offsetof(struct xmig_resume_frame, callee))),
+			        builder.CreateLoad(
+			                pointer_,
+			                builder.CreateConstGEP1_64(
+			                        int8_, frame,
+			                        offsetof(struct xmig_resume_frame, callee))),
 			        callee_variable_);
 		Value *top = builder.CreateLoad(
 		        pointer_,
-		        builder.CreateConstGEP1_64(int8_, frame,
-		                                   offsetof(struct xmig_resume_frame, data_stack_top)),
+		        builder.CreateConstGEP1_64(
+		                int8_, frame, offsetof(struct xmig_resume_frame, data_stack_top)),
 		        "xmig.frame.top");
 		BranchInst *leave = builder.CreateBr(path); // replaced below
 		setDataStackTop(top, leave);

@@ -67,7 +67,8 @@ uint64_t frameSignature(const Function &function, const std::string &layout_desc
 			description += "," + utohexstr(tag);
 	}
 	if (PrintFrames)
-		errs() << "xmig: frame of " << qualifiedName(function) << ": " << description << "\n";
+		errs() << "xmig: frame of " << qualifiedName(function) << ": " << description
+		       << "\n";
 	// The layout's own hash on top, so that a reader can say which differs.
 	return (stableHash(layout_description) & 0xffffffff00000000ull) |
 	       (stableHash(description) & 0xffffffffull);
@@ -81,9 +82,9 @@ void attachRecord(SourceSite &site, ArrayRef<AllocaInst *> variables, uint64_t f
 	Type *int64 = Type::getInt64Ty(context);
 	const DataLayout &layout = call->getModule()->getDataLayout();
 
-	SmallVector<Value *, 36> operands = {
-	        nullptr, ConstantInt::get(int64, site.id), ConstantInt::get(int64, frame_signature),
-	        top ? top : dataStackTop(call)};
+	SmallVector<Value *, 36> operands = {nullptr, ConstantInt::get(int64, site.id),
+	                                     ConstantInt::get(int64, frame_signature),
+	                                     top ? top : dataStackTop(call)};
 	unsigned count = 0;
 	for (unsigned index : site.state) {
 		AllocaInst *variable = variables[index];

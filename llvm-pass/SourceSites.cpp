@@ -49,8 +49,7 @@ static void insertPoints(Function &function, const TargetLibraryInfo &libraries)
 		insertMigrationPoint(*position, PointKind::Loop);
 }
 
-static SmallVector<CallBase *, 16> siteCalls(Function &function,
-                                             const TargetLibraryInfo &libraries)
+static SmallVector<CallBase *, 16> siteCalls(Function &function, const TargetLibraryInfo &libraries)
 {
 	SmallVector<CallBase *, 16> calls;
 	for (Instruction &instruction : instructions(function)) {
@@ -107,8 +106,13 @@ static void instrumentFunction(Function &function, const TargetLibraryInfo &libr
 	bool warned = false;
 	for (unsigned ordinal = 0; ordinal < calls.size(); ordinal++) {
 		CallBase *call = calls[ordinal];
-		SourceSite site{call, isMigrationPointCall(*call), siteId(function, ordinal, *call),
-		                unsafe_flags, to_vector(variables.liveAfter(ordinal)), {}, true};
+		SourceSite site{call,
+		                isMigrationPointCall(*call),
+		                siteId(function, ordinal, *call),
+		                unsafe_flags,
+		                to_vector(variables.liveAfter(ordinal)),
+		                {},
+		                true};
 		if (site.point)
 			site.flags |= XMIG_SITE_MIGRATION_POINT;
 		if (Type *local = variables.perIsaLiveAfter(ordinal)) {

@@ -64,7 +64,8 @@ static bool prepareCalls(Function &function)
 		auto *call = dyn_cast<CallBase>(&instruction);
 		if (!call || isa<IntrinsicInst>(call))
 			continue;
-		std::optional<OperandBundleUse> deopt = call->getOperandBundle(LLVMContext::OB_deopt);
+		std::optional<OperandBundleUse> deopt =
+		        call->getOperandBundle(LLVMContext::OB_deopt);
 		std::optional<RecordShape> shape;
 		if (deopt)
 			shape = recordShape(*deopt);

@@ -174,8 +174,8 @@ static int capturable(const struct xmig_registers *registers, struct xmig_frame_
 	if (!blocked && !same_isa_only)
 		blocked = xmig_state_blocks_other_isa();
 	if (!blocked && !same_isa_only)
-		blocked = xmig_standard_file_copies(
-		        (uint64_t)(uintptr_t)__xmig_data_stack_pointer, &at);
+		blocked = xmig_standard_file_copies((uint64_t)(uintptr_t)__xmig_data_stack_pointer,
+		                                    &at);
 	if (blocked) {
 		walk->declined = blocked;
 		walk->declined_at = at;

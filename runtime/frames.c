@@ -68,7 +68,8 @@ int xmig_walk_frames(const struct xmig_registers *registers, int same_isa_only,
 		    (per_isa && !same_isa_only))
 			return decline(walk, unsafe_reason(site->flags), pc);
 		if (site->unpaired && !same_isa_only)
-			return decline(walk, "a frame is at a site the other ISA cannot resume", pc);
+			return decline(walk, "a frame is at a site the other ISA cannot resume",
+			               pc);
 		walk->unpaired_frames += site->unpaired || per_isa;
 		walk->frame_count++;
 		/* The frame record must lie inside the native stack, above the

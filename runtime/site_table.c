@@ -127,9 +127,9 @@ static long scan(const uint8_t *data, size_t size, struct xmig_runtime_site *out
 			if ((size - location_table) / LOCATION_SIZE < locations)
 				return -1;
 			uint32_t flags = 0, unpaired = 0;
-			if (out && describe_frames(data + location_table, locations,
-			                           data + constant_table, constants, &flags,
-			                           &unpaired) != 0)
+			if (out &&
+			    describe_frames(data + location_table, locations, data + constant_table,
+			                    constants, &flags, &unpaired) != 0)
 				flags = XMIG_SITE_UNSUPPORTED_VALUE; /* not an xmig site */
 			cursor = align8(location_table + LOCATION_SIZE * (size_t)locations);
 			if (size - cursor < 4)

@@ -42,14 +42,15 @@ struct heap_scan {
 static int scan_block(const char *block, uint64_t size, void *context)
 {
 	struct heap_scan *heap = context;
-	heap->found = scan((uint64_t)(uintptr_t)block, (uint64_t)(uintptr_t)block + size, &heap->at);
+	heap->found =
+	        scan((uint64_t)(uintptr_t)block, (uint64_t)(uintptr_t)block + size, &heap->at);
 	return heap->found != NULL;
 }
 
 const char *xmig_standard_file_copies(uint64_t data_stack_top, uint64_t *at)
 {
-	const char *found =
-	        scan((uint64_t)(uintptr_t)__xmig_data_start, (uint64_t)(uintptr_t)__xmig_data_end, at);
+	const char *found = scan((uint64_t)(uintptr_t)__xmig_data_start,
+	                         (uint64_t)(uintptr_t)__xmig_data_end, at);
 	if (!found)
 		found = scan(XMIG_DATA_STACK_BASE, data_stack_top, at);
 	if (found)

@@ -40,8 +40,8 @@ static struct flat_frame *flatten(const struct xmig_unwound_stack *unwound, size
 		const struct xmig_unwound_frame *frame = &unwound->frames[i];
 		const struct xmig_live_value *values = &unwound->values[frame->first_value];
 		for (unsigned f = 0; f < frame->site->frame_count; f++) {
-			flat[at++] = (struct flat_frame){&frame->site->frames[f], values,
-			                                 frame->site};
+			flat[at++] =
+			        (struct flat_frame){&frame->site->frames[f], values, frame->site};
 			values += 1 + frame->site->frames[f].value_count;
 		}
 	}
@@ -80,8 +80,9 @@ static int cover_frames(const struct xmig_program *source, const struct xmig_pro
 		const struct flat_frame *from = &flat[at];
 		if (!identity && xmig_program_site_unpaired(destination, from->frame->id))
 			return xmig_fail(error, "frame of %s: site %#llx is unpaired in %s",
-			                 xmig_program_describe(source, from->machine->return_address,
-			                                       where, sizeof where),
+			                 xmig_program_describe(source,
+			                                       from->machine->return_address, where,
+			                                       sizeof where),
 			                 (unsigned long long)from->frame->id, destination->path);
 		const struct xmig_site *const *candidates;
 		size_t candidate_count =
@@ -91,7 +92,8 @@ static int cover_frames(const struct xmig_program *source, const struct xmig_pro
 			const struct xmig_site *site = candidates[c];
 			int last = at + site->frame_count == count;
 			if (!covers(site, flat, at, count) ||
-			    (last && !(xmig_site_innermost(site)->flags & XMIG_SITE_MIGRATION_POINT)))
+			    (last &&
+			     !(xmig_site_innermost(site)->flags & XMIG_SITE_MIGRATION_POINT)))
 				continue;
 			/* The same machine frame as the source's, where there is one
 			 * (the identity); otherwise the one that holds the most. */
@@ -103,26 +105,28 @@ static int cover_frames(const struct xmig_program *source, const struct xmig_pro
 				best = site;
 		}
 		if (!best) {
-			xmig_fail(error,
-			          "%s has no machine frame for source site %#llx (a frame of %s) and "
-			          "the frames inside it",
-			          destination->path, (unsigned long long)from->frame->id,
-			          xmig_program_describe(source, from->machine->return_address, where,
-			                                sizeof where));
+			xmig_fail(
+			        error,
+			        "%s has no machine frame for source site %#llx (a frame of %s) and "
+			        "the frames inside it",
+			        destination->path, (unsigned long long)from->frame->id,
+			        xmig_program_describe(source, from->machine->return_address, where,
+			                              sizeof where));
 			return XMIG_REWRITE_NO_VIEW;
 		}
 		/* Aligned binaries start every instrumented function at the same
 		 * address: anything else means they were not linked together. */
 		if (from->frame->depth == 0 &&
 		    best->record->function->address != from->machine->record->function->address)
-			return xmig_fail(error,
-			                 "%s: the function starts at %#llx here and at %#llx in %s; "
-			                 "the binaries were not aligned together",
-			                 xmig_program_describe(source, from->machine->return_address,
-			                                       where, sizeof where),
-			                 (unsigned long long)from->machine->record->function->address,
-			                 (unsigned long long)best->record->function->address,
-			                 destination->path);
+			return xmig_fail(
+			        error,
+			        "%s: the function starts at %#llx here and at %#llx in %s; "
+			        "the binaries were not aligned together",
+			        xmig_program_describe(source, from->machine->return_address, where,
+			                              sizeof where),
+			        (unsigned long long)from->machine->record->function->address,
+			        (unsigned long long)best->record->function->address,
+			        destination->path);
 		if (best->flags & XMIG_SITE_UNSAFE & (identity ? ~XMIG_SITE_PER_ISA_LOCAL : ~0u))
 			return xmig_fail(error, "site %#llx is unsafe in %s",
 			                 (unsigned long long)best->id, destination->path);

@@ -122,8 +122,7 @@ static int decode_site(const struct xmig_stackmap_record *record, const char *wh
 			return xmig_fail(error, "%s: site %#" PRIx64 " holds more than %u frames",
 			                 what, record->id, XMIG_SITE_MAX_FRAMES);
 		struct xmig_source_frame *frame = &frames[site->frame_count];
-		uint64_t size =
-		        decode_frame(record, what, deopt, at, count, frame, values, error);
+		uint64_t size = decode_frame(record, what, deopt, at, count, frame, values, error);
 		if (size == 0)
 			return -1;
 		frame->site = site;

@@ -91,8 +91,7 @@ static void print_trace(FILE *trace, const struct xmig_program *source,
  * their source frames (xmig/resume_frame.h), outermost first. */
 static uint8_t *frame_records(const struct xmig_program *source,
                               const struct xmig_program *destination,
-                              const struct xmig_unwound_stack *unwound, size_t *size,
-                              size_t *count)
+                              const struct xmig_unwound_stack *unwound, size_t *size, size_t *count)
 {
 	*count = 0;
 	size_t values = 0;
@@ -138,8 +137,8 @@ static uint8_t *frame_records(const struct xmig_program *source,
 				if (value->type_tag == XMIG_TYPE_TAG(XMIG_TYPE_POINTER, 1, 64)) {
 					uint64_t pointer;
 					memcpy(&pointer, value->bytes, sizeof pointer);
-					pointer = xmig_program_translate_pointer(source, destination,
-					                                         pointer);
+					pointer = xmig_program_translate_pointer(
+					        source, destination, pointer);
 					memcpy(cursor, &pointer, sizeof pointer);
 				}
 				cursor += XMIG_RESUME_VALUE_STRIDE;

@@ -93,7 +93,8 @@ static int read_value(const struct xmig_program *program, const struct register_
 		    location->dwarf_register != isa->frame_pointer)
 			return xmig_fail(error, "an address based on register %u",
 			                 location->dwarf_register);
-		uint64_t address = state->value[location->dwarf_register] + (int64_t)location->offset;
+		uint64_t address =
+		        state->value[location->dwarf_register] + (int64_t)location->offset;
 		memcpy(value->bytes, &address, sizeof address);
 		break;
 	}
@@ -240,14 +241,14 @@ int xmig_unwind(const struct xmig_program *program, const struct xmig_registers 
 		struct xmig_live_value *values = &unwound->values[unwound->value_count];
 		for (unsigned f = 0; f < site->frame_count; f++) {
 			const struct xmig_source_frame *source = &site->frames[f];
-			const struct xmig_site_value top = {
-			        XMIG_TYPE_TAG(XMIG_TYPE_POINTER, 1, 64), source->data_stack_top};
+			const struct xmig_site_value top = {XMIG_TYPE_TAG(XMIG_TYPE_POINTER, 1, 64),
+			                                    source->data_stack_top};
 			if (read_value(program, &state, stack, &top, values++, error) != 0)
 				return xmig_fail(error, "frame %zu: %s: data-stack top: %s", index,
 				                 WHERE, error->message);
 			for (unsigned v = 0; v < source->value_count; v++)
-				if (read_value(program, &state, stack, &source->values[v],
-				               values++, error) != 0)
+				if (read_value(program, &state, stack, &source->values[v], values++,
+				               error) != 0)
 					return xmig_fail(error, "frame %zu: %s: value %u: %s",
 					                 index, WHERE, v, error->message);
 		}

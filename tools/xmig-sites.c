@@ -87,16 +87,16 @@ static void print_site(struct xmig_elf_file *file, const struct xmig_site *site)
 	printf("\n");
 	for (unsigned f = 0; f < site->frame_count; f++) {
 		const struct xmig_source_frame *frame = &site->frames[f];
-		printf("  frame %u: site %#018" PRIx64 ", signature %#018" PRIx64 ", %u values",
-		       f, frame->id, frame->frame_signature, frame->value_count);
+		printf("  frame %u: site %#018" PRIx64 ", signature %#018" PRIx64 ", %u values", f,
+		       frame->id, frame->frame_signature, frame->value_count);
 		print_flags(frame->flags);
 		printf("\n    data-stack top ");
 		print_location(file->isa, frame->data_stack_top);
 		printf("\n");
 		for (unsigned i = 0; i < frame->value_count; i++) {
 			char type[32];
-			printf("    %-12s ", xmig_type_tag_name(frame->values[i].type_tag, type,
-			                                        sizeof type));
+			printf("    %-12s ",
+			       xmig_type_tag_name(frame->values[i].type_tag, type, sizeof type));
 			print_location(file->isa, frame->values[i].location);
 			printf("\n");
 		}
@@ -203,8 +203,7 @@ struct pairing_report {
 	long total;
 };
 
-static void report_pairing(enum xmig_pairing_outcome outcome,
-                           const struct xmig_source_frame *first,
+static void report_pairing(enum xmig_pairing_outcome outcome, const struct xmig_source_frame *first,
                            const struct xmig_source_frame *second, void *context)
 {
 	struct pairing_report *report = context;

@@ -15,8 +15,8 @@
 #include "xmig/unwind.h"
 #include "xmig/isa.h"
 #include "xmig/program.h"
-#include "xmig/site_record.h"
 #include "xmig/runtime.h"
+#include "xmig/site_record.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -306,9 +306,10 @@ static int compare(const struct xmig_program *program, pid_t pid,
 			const struct xmig_source_frame *source = &frame->site->frames[f];
 			tops[f] = (struct xmig_site_value){XMIG_TYPE_TAG(XMIG_TYPE_POINTER, 1, 64),
 			                                   source->data_stack_top};
-			if (count + 1 + source->value_count > sizeof site_values / sizeof site_values[0])
-				return fail("%s point %lu: frame %zu holds too many values", name, k,
-				            j);
+			if (count + 1 + source->value_count >
+			    sizeof site_values / sizeof site_values[0])
+				return fail("%s point %lu: frame %zu holds too many values", name,
+				            k, j);
 			site_values[count++] = &tops[f];
 			for (unsigned v = 0; v < source->value_count; v++)
 				site_values[count++] = &source->values[v];

@@ -68,9 +68,9 @@ struct session {
 	struct run_connection remote;   /* the program runs on the other host */
 	int remote_running;
 	int image_from_remote;
-	double requested_at; /* 0: no request pending */
+	double requested_at;        /* 0: no request pending */
 	struct run_waiting waiting; /* why the pending request waits */
-	double next_trigger; /* 0: none */
+	double next_trigger;        /* 0: none */
 	unsigned migrations;
 	/* The migration being completed, for its statistics. */
 	double spawned_at, transform_seconds, transfer_seconds, wait_seconds, capture_seconds;
@@ -819,7 +819,8 @@ int run_session(const struct run_options *options)
 		 * saying why it waits. */
 		int waiting = session.running && session.requested_at > 0 && !session.stopped_at &&
 		              run_waiting_known(&session.waiting);
-		double report_due = waiting ? run_waiting_due(&session.waiting, session.requested_at) : 0;
+		double report_due =
+		        waiting ? run_waiting_due(&session.waiting, session.requested_at) : 0;
 		if (report_due > 0 && (next <= 0 || report_due < next))
 			next = report_due;
 		int timeout = -1;

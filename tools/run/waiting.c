@@ -21,7 +21,7 @@ void run_waiting_reset(struct run_waiting *waiting, int asked)
 double run_waiting_since(const struct run_waiting *waiting, double requested_at)
 {
 	return waiting->asked || !waiting->first_declined_at ? requested_at
-	                                                      : waiting->first_declined_at;
+	                                                     : waiting->first_declined_at;
 }
 
 int run_waiting_known(const struct run_waiting *waiting)

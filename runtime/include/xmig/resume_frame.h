@@ -26,8 +26,8 @@
 #define XMIG_RESUME_VALUE_STRIDE 64
 
 struct xmig_resume_frame {
-	uint64_t site_id;     /* the site this frame's call returns to */
-	uint64_t callee;      /* the next inner frame's function, for an indirect call */
+	uint64_t site_id;        /* the site this frame's call returns to */
+	uint64_t callee;         /* the next inner frame's function, for an indirect call */
 	uint64_t value_count;    /* values after this header */
 	uint64_t data_stack_top; /* the data-stack pointer at the call */
 };

@@ -22,9 +22,9 @@ extern char *__xmig_data_stack_pointer;
 
 /* What the runtime tells the launcher through XMIG_READY_FD (docs/checkpoint.md):
  * single bytes, and one line for a declined capture, written whole. */
-#define XMIG_READY_RUNNING  'R' /* the program runs (and, restored, is done restoring) */
-#define XMIG_READY_CAPTURE  'C' /* a capture begins */
-#define XMIG_READY_DECLINED 'D' /* "D<hex address> <reason>\n": a requested capture waits */
+#define XMIG_READY_RUNNING    'R' /* the program runs (and, restored, is done restoring) */
+#define XMIG_READY_CAPTURE    'C' /* a capture begins */
+#define XMIG_READY_DECLINED   'D' /* "D<hex address> <reason>\n": a requested capture waits */
 #define XMIG_DECLINE_LINE_MAX 256
 
 /* The program's own main, renamed by the plugin; the runtime provides main. */

@@ -40,7 +40,7 @@
 #define XMIG_SITE_HEADER_COUNT(header)   ((unsigned)((header) & 0xffffffffu))
 
 /* Operands of a source frame before its first type tag. */
-#define XMIG_SITE_PREFIX_OPERANDS 4u
+#define XMIG_SITE_PREFIX_OPERANDS              4u
 #define XMIG_FRAME_SIGNATURE_LAYOUT(signature) ((unsigned long long)(signature) >> 32)
 
 /* A record holds at most this many source frames (inlining depth). */

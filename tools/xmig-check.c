@@ -43,6 +43,20 @@ struct pairing {
 	int out_of_memory;
 };
 
+static void add_unpaired(struct pairing *pairing, uint64_t id, const char *function,
+                         enum xmig_pairing_outcome outcome)
+{
+	void *grown = realloc(pairing->unpaired,
+	                      (pairing->unpaired_count + 1) * sizeof *pairing->unpaired);
+	if (!grown) {
+		pairing->out_of_memory = 1;
+		return;
+	}
+	pairing->unpaired = grown;
+	pairing->unpaired[pairing->unpaired_count++] =
+	        (struct unpaired_site){id, function ? function : "(unknown function)", outcome};
+}
+
 static void collect(enum xmig_pairing_outcome outcome, const struct xmig_source_frame *first,
                     const struct xmig_source_frame *second, void *context)
 {
@@ -52,15 +66,7 @@ static void collect(enum xmig_pairing_outcome outcome, const struct xmig_source_
 		return;
 	const struct xmig_source_frame *site = first ? first : second;
 	const char *function = xmig_source_frame_function(pairing->binaries[first ? 0 : 1], site);
-	void *grown = realloc(pairing->unpaired,
-	                      (pairing->unpaired_count + 1) * sizeof *pairing->unpaired);
-	if (!grown) {
-		pairing->out_of_memory = 1;
-		return;
-	}
-	pairing->unpaired = grown;
-	pairing->unpaired[pairing->unpaired_count++] = (struct unpaired_site){
-	        site->id, function ? function : "(unknown function)", outcome};
+	add_unpaired(pairing, site->id, function, outcome);
 }
 
 /* A site whose machine frame the transformer could not read: reported, and
@@ -79,19 +85,8 @@ static void bad_frame(const struct xmig_site *site, const char *reason, void *co
 	fprintf(stderr, "xmig-check: %s: the frame at %s+%#llx: %s; its sites are unpaired\n",
 	        check->binary->file.path, function ? function : "?", (unsigned long long)offset,
 	        reason);
-	struct pairing *pairing = check->pairing;
-	for (unsigned f = 0; f < site->frame_count; f++) {
-		void *grown = realloc(pairing->unpaired,
-		                      (pairing->unpaired_count + 1) * sizeof *pairing->unpaired);
-		if (!grown) {
-			pairing->out_of_memory = 1;
-			return;
-		}
-		pairing->unpaired = grown;
-		pairing->unpaired[pairing->unpaired_count++] = (struct unpaired_site){
-		        site->frames[f].id, function ? function : "(unknown function)",
-		        XMIG_FRAME_UNREADABLE};
-	}
+	for (unsigned f = 0; f < site->frame_count; f++)
+		add_unpaired(check->pairing, site->frames[f].id, function, XMIG_FRAME_UNREADABLE);
 }
 
 static int by_function_then_outcome(const void *left, const void *right)

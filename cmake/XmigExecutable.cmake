@@ -52,6 +52,28 @@ function(xmig_add_executable name)
 	set(scripts "")
 	set(align_arguments "")
 	set(align_inputs "")
+	# Each ISA's static C library, as clang finds it: given to xmig-align,
+	# stdout gets one address in both binaries (docs/aligned-link.md).
+	set(libraries "")
+	foreach(isa IN LISTS XMIG_ISAS)
+		if(NOT DEFINED XMIG_LIBC_${isa})
+			execute_process(COMMAND "${CMAKE_C_COMPILER}" --target=${isa}-linux-gnu
+				-print-file-name=libc.a
+				OUTPUT_VARIABLE library OUTPUT_STRIP_TRAILING_WHITESPACE
+				RESULT_VARIABLE found)
+			if(NOT found EQUAL 0 OR NOT IS_ABSOLUTE "${library}" OR NOT EXISTS "${library}")
+				set(library "")
+			endif()
+			set(XMIG_LIBC_${isa} "${library}" CACHE INTERNAL "${isa}'s libc.a")
+		endif()
+		if(XMIG_LIBC_${isa})
+			list(APPEND libraries --${isa}-libc "${XMIG_LIBC_${isa}}")
+		endif()
+	endforeach()
+	list(LENGTH libraries library_words)
+	if(library_words EQUAL 4)
+		list(APPEND align_arguments ${libraries})
+	endif()
 	foreach(isa IN LISTS XMIG_ISAS)
 		set(objects ${name}_objects_${isa})
 		add_library(${objects} OBJECT ${ARG_SOURCES})

@@ -115,8 +115,44 @@ static uint64_t largest_alignment(const struct xmig_layout *layout, enum xmig_se
 	return alignment;
 }
 
+/* stdout's address T must be, for each ISA, its offset past an address its
+ * section's alignment divides: T = offset (mod alignment). The alignments
+ * are powers of two, so stepping by the smaller one from the lowest
+ * candidate finds T within the larger one, or there is none. */
+static int place_streams(struct xmig_layout *layout, uint64_t start, struct xmig_error *error)
+{
+	const struct xmig_standard_streams *s = layout->streams;
+	uint64_t low =
+	        s[0].stdout_offset > s[1].stdout_offset ? s[0].stdout_offset : s[1].stdout_offset;
+	uint64_t step = s[0].alignment < s[1].alignment ? s[0].alignment : s[1].alignment;
+	uint64_t large = s[0].alignment < s[1].alignment ? s[1].alignment : s[0].alignment;
+	uint64_t target = align_up(start + low, step);
+	for (uint64_t tried = 0; tried <= large; tried += step, target += step)
+		if ((target - s[0].stdout_offset) % s[0].alignment == 0 &&
+		    (target - s[1].stdout_offset) % s[1].alignment == 0) {
+			layout->stdout_address = target;
+			layout->streams_start = start;
+			layout->streams_end = start;
+			for (int isa = 0; isa < 2; isa++) {
+				layout->streams_address[isa] = target - s[isa].stdout_offset;
+				uint64_t end = layout->streams_address[isa] + s[isa].size;
+				if (end > layout->streams_end)
+					layout->streams_end = end;
+			}
+			return 0;
+		}
+	return xmig_fail(error,
+	                 "the C libraries' stdout cannot share an address: at offset %#llx "
+	                 "of a section aligned to %llu in one, %#llx of one aligned to %llu "
+	                 "in the other",
+	                 (unsigned long long)s[0].stdout_offset, (unsigned long long)s[0].alignment,
+	                 (unsigned long long)s[1].stdout_offset,
+	                 (unsigned long long)s[1].alignment);
+}
+
 int xmig_compute_layout(const struct xmig_isa_inputs *first, const struct xmig_isa_inputs *second,
-                        struct xmig_layout *layout, struct xmig_error *error)
+                        const struct xmig_standard_streams *streams, struct xmig_layout *layout,
+                        struct xmig_error *error)
 {
 	memset(layout, 0, sizeof *layout);
 	const struct xmig_isa_inputs *inputs[2] = {first, second};
@@ -163,6 +199,16 @@ int xmig_compute_layout(const struct xmig_isa_inputs *first, const struct xmig_i
 	layout->unpaired_address = align_up(at, 16);
 	at = layout->unpaired_address + sizeof(struct xmig_unpaired_table) +
 	     8 * layout->unpaired_capacity;
+
+	if (streams) {
+		layout->has_streams = 1;
+		memcpy(layout->streams, streams, sizeof layout->streams);
+		if (place_streams(layout, align_up(at, XMIG_ALIGNED_RANGE_ALIGNMENT), error) != 0) {
+			xmig_layout_free(layout);
+			return -1;
+		}
+		at = layout->streams_end;
+	}
 
 	at = place_kind(layout, XMIG_KIND_DATA, align_up(at, XMIG_ALIGNED_RANGE_ALIGNMENT));
 	at = place_kind(layout, XMIG_KIND_BSS,

@@ -19,6 +19,26 @@ static void write_sections(FILE *out, const struct xmig_layout *layout, enum xmi
 	}
 }
 
+/* The C library's stdfiles.o, whichever directory its libc.a is in. */
+static void write_streams(FILE *out, const struct xmig_layout *layout, unsigned isa_index)
+{
+	if (!layout->has_streams)
+		return;
+	fprintf(out,
+	        "\t/* The C library's standard FILE objects, placed so that stdout is at\n"
+	        "\t * %#" PRIx64 " in both binaries. Not migrated: each ISA's C library\n"
+	        "\t * owns its own. */\n"
+	        "\t.xmig.streams %#" PRIx64 " : {\n"
+	        "\t\tKEEP(*libc.a:" XMIG_STANDARD_STREAMS_MEMBER "(\"%s\"))\n"
+	        "\t}\n"
+	        "\t__xmig_streams_start = %#" PRIx64 ";\n"
+	        "\t__xmig_streams_end = %#" PRIx64 ";\n"
+	        "\t__xmig_aligned_stdout = %#" PRIx64 ";\n",
+	        layout->stdout_address, layout->streams_address[isa_index],
+	        layout->streams[isa_index].section, layout->streams_start, layout->streams_end,
+	        layout->stdout_address);
+}
+
 static uint64_t magic_as_quad(void)
 {
 	uint64_t quad = 0;
@@ -50,6 +70,9 @@ static int write_placeholder(FILE *out, const char *name, size_t length, unsigne
 		return 0;
 	} else if (IS("RODATA_SECTIONS")) {
 		write_sections(out, layout, XMIG_KIND_RODATA);
+		return 0;
+	} else if (IS("STREAMS_SECTION")) {
+		write_streams(out, layout, isa_index);
 		return 0;
 	} else if (IS("DATA_SECTIONS")) {
 		write_sections(out, layout, XMIG_KIND_DATA);

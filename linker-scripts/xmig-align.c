@@ -16,11 +16,14 @@ static const char *const isa_names[2] = {"x86_64", "aarch64"};
 
 static void usage(FILE *out)
 {
-	fputs("usage: xmig-align [-v] [-o DIR] --x86_64 FILE... --aarch64 FILE...\n"
+	fputs("usage: xmig-align [-v] [-o DIR] [--x86_64-libc LIBC --aarch64-libc LIBC]\n"
+	      "                  --x86_64 FILE... --aarch64 FILE...\n"
 	      "Writes DIR/xmig-x86_64.ld and DIR/xmig-aarch64.ld (DIR defaults to .),\n"
 	      "linker scripts that place every section both ISAs' objects define at the\n"
 	      "same address. FILE is an object compiled with migpoint.so, or an archive\n"
 	      "(the runtime's libxmig.a among them).\n"
+	      "  --<isa>-libc LIBC  the static C library (libc.a) each ISA links: its\n"
+	      "                     stdout then has one address in both binaries\n"
 	      "  -v      print the layout and the sections only one ISA has\n"
 	      "  --help  this text\n",
 	      out);
@@ -31,6 +34,7 @@ struct arguments {
 	int verbose;
 	char **paths[2];
 	size_t path_count[2];
+	const char *libc[2];
 };
 
 static int parse_arguments(int argc, char **argv, struct arguments *arguments)
@@ -50,6 +54,15 @@ static int parse_arguments(int argc, char **argv, struct arguments *arguments)
 				return -1;
 			}
 			arguments->directory = argv[i];
+		} else if (strcmp(argument, "--x86_64-libc") == 0 ||
+		           strcmp(argument, "--aarch64-libc") == 0) {
+			if (++i == argc) {
+				fprintf(stderr, "xmig-align: %s needs a file\n", argument);
+				return -1;
+			}
+			arguments->libc[strcmp(argument, "--x86_64-libc") == 0 ? 0 : 1] = argv[i];
+			/* The ISA's objects end here. */
+			isa = -1;
 		} else if (strcmp(argument, "--x86_64") == 0 ||
 		           strcmp(argument, "--aarch64") == 0) {
 			isa = strcmp(argument, "--x86_64") == 0 ? 0 : 1;
@@ -75,6 +88,12 @@ static int parse_arguments(int argc, char **argv, struct arguments *arguments)
 				return -1;
 			}
 		}
+	}
+	if (!arguments->libc[0] != !arguments->libc[1]) {
+		fprintf(stderr, "xmig-align: --%s-libc given without --%s-libc\n",
+		        isa_names[arguments->libc[0] ? 0 : 1],
+		        isa_names[arguments->libc[0] ? 1 : 0]);
+		return -1;
 	}
 	for (int k = 0; k < 2; k++)
 		if (arguments->path_count[k] == 0) {
@@ -125,6 +144,11 @@ static void print_layout(const struct xmig_layout *layout)
 	printf("unpaired %#10llx           %6llu entries reserved\n",
 	       (unsigned long long)layout->unpaired_address,
 	       (unsigned long long)layout->unpaired_capacity);
+	if (layout->has_streams)
+		printf("streams  %#10llx-%#10llx stdout at %#llx\n",
+		       (unsigned long long)layout->streams_start,
+		       (unsigned long long)layout->streams_end,
+		       (unsigned long long)layout->stdout_address);
 	for (size_t i = 0; i < layout->count; i++) {
 		const struct xmig_placement *placement = &layout->placements[i];
 		printf("  %#10llx %8llu %8llu  %s\n", (unsigned long long)placement->address,
@@ -153,9 +177,20 @@ int main(int argc, char **argv)
 			return 1;
 		}
 
+	struct xmig_standard_streams streams[2];
+	for (int isa = 0; isa < 2 && arguments.libc[0]; isa++)
+		if (xmig_read_standard_streams(arguments.libc[isa], isa_names[isa], &streams[isa],
+		                               &error) != 0) {
+			fprintf(stderr, "xmig-align: %s\n", error.message);
+			xmig_isa_inputs_free(&inputs[0]);
+			xmig_isa_inputs_free(&inputs[1]);
+			return 1;
+		}
+
 	int status = 1;
 	struct xmig_layout layout;
-	if (xmig_compute_layout(&inputs[0], &inputs[1], &layout, &error) != 0) {
+	if (xmig_compute_layout(&inputs[0], &inputs[1], arguments.libc[0] ? streams : NULL, &layout,
+	                        &error) != 0) {
 		fprintf(stderr, "xmig-align: %s\n", error.message);
 	} else {
 		if (layout.count == 0)

@@ -8,6 +8,16 @@
 
 extern const char __xmig_data_start[] __attribute__((weak));
 extern const char __xmig_data_end[] __attribute__((weak));
+/* Where xmig-align placed the C library's stdout in both binaries, when it
+ * was given both C libraries; xmig-check verified the other binary's. */
+extern const char __xmig_aligned_stdout[] __attribute__((weak));
+
+/* A pointer to stdout means stdout on either ISA. */
+static int stdout_is_aligned(void)
+{
+	return (uintptr_t)__xmig_aligned_stdout != 0 &&
+	       (uintptr_t)__xmig_aligned_stdout == (uintptr_t)stdout;
+}
 
 static const char *scan(uint64_t low, uint64_t high, uint64_t *at)
 {
@@ -21,12 +31,13 @@ static const char *scan(uint64_t low, uint64_t high, uint64_t *at)
 	        "a copy of stderr is stored in migrated memory, and the other ISA's stderr is "
 	        "elsewhere",
 	};
+	const int moves[] = {0, stdout_is_aligned(), 0};
 	low = (low + 7) & ~(uint64_t)7;
 	for (uint64_t address = low; address + 8 <= high; address += 8) {
 		uint64_t word;
 		memcpy(&word, (const void *)(uintptr_t)address, sizeof word);
 		for (int i = 0; i < 3; i++)
-			if (word == files[i]) {
+			if (word == files[i] && !moves[i]) {
 				*at = address;
 				return reasons[i];
 			}

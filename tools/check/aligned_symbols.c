@@ -103,6 +103,15 @@ int xmig_read_aligned_ranges(struct xmig_elf_file *file, struct xmig_aligned_ran
 	        {XMIG_DATA_END_SYMBOL, &ranges->data_end},
 	};
 	int status = 0;
+	/* Optional: only a script made with both C libraries places them. */
+	ranges->streams_start = ranges->streams_end = ranges->aligned_stdout = 0;
+	if (symbol_value(symbols, count, "__xmig_streams_start", &ranges->streams_start) == 0 &&
+	    (symbol_value(symbols, count, "__xmig_streams_end", &ranges->streams_end) != 0 ||
+	     symbol_value(symbols, count, "__xmig_aligned_stdout", &ranges->aligned_stdout) != 0)) {
+		fprintf(stderr, "xmig-check: %s: the standard streams' range is incomplete\n",
+		        file->path);
+		status = -1;
+	}
 	for (size_t i = 0; i < sizeof wanted / sizeof wanted[0] && status == 0; i++)
 		if (symbol_value(symbols, count, wanted[i].name, wanted[i].value) != 0) {
 			fprintf(stderr,
@@ -124,8 +133,12 @@ static int by_name_then_address(const void *left, const void *right)
 	return a->address < b->address ? -1 : a->address > b->address;
 }
 
+/* The standard streams lie between the ranges, and only stdout shares an
+ * address (check_stdout). */
 static int in_aligned(const struct xmig_aligned_ranges *ranges, uint64_t address)
 {
+	if (address >= ranges->streams_start && address < ranges->streams_end)
+		return 0;
 	return address >= ranges->text_start && address < ranges->data_end;
 }
 
@@ -222,6 +235,24 @@ static void check_overlaps(struct xmig_elf_file *file, const struct xmig_aligned
 	}
 }
 
+/* Each binary's stdout where its script says; the runtime then lets a
+ * pointer to it in migrated memory move (runtime/standard_files.c). */
+static void check_stdout(struct xmig_elf_file *files[2], const struct xmig_aligned_ranges ranges[2],
+                         struct tally *tally)
+{
+	if (ranges[0].aligned_stdout == 0 && ranges[1].aligned_stdout == 0)
+		return;
+	for (int side = 0; side < 2; side++) {
+		uint64_t address = 0;
+		if (xmig_elf_symbol(files[side], "_IO_2_1_stdout_", &address) != 1 ||
+		    address != ranges[side].aligned_stdout)
+			error_line(tally,
+			           "%s: stdout is at %#" PRIx64 ", not at %#" PRIx64
+			           " where the script places it (is its C library not libc.a?)",
+			           files[side]->path, address, ranges[side].aligned_stdout);
+	}
+}
+
 long xmig_check_alignment(struct xmig_elf_file *files[2],
                           const struct xmig_aligned_ranges ranges[2], FILE *report,
                           unsigned long *aligned_symbols)
@@ -252,6 +283,7 @@ long xmig_check_alignment(struct xmig_elf_file *files[2],
 	compare_symbols(files, symbols, counts, &tally, aligned_symbols);
 	for (int side = 0; side < 2; side++)
 		check_overlaps(files[side], &ranges[side], &tally);
+	check_stdout(files, ranges, &tally);
 	if (tally.errors > LISTED_ERRORS)
 		fprintf(report, "xmig-check: ... and %ld more errors\n",
 		        tally.errors - LISTED_ERRORS);

@@ -142,9 +142,11 @@ int xmig_run(const char *step, const struct xmig_list *argv, int quiet)
 	return -1;
 }
 
-int xmig_run_collecting(const struct xmig_list *argv, char **errors)
+/* Runs argv with the descriptor `collected` (stdout or stderr) into a pipe
+ * read into *text; when that is stderr, stdout goes to /dev/null. */
+static int run_collecting(const struct xmig_list *argv, int collected, char **text_out)
 {
-	*errors = NULL;
+	*text_out = NULL;
 	if (verbose)
 		print_command(argv);
 	int pipe_ends[2];
@@ -154,8 +156,9 @@ int xmig_run_collecting(const struct xmig_list *argv, char **errors)
 	}
 	posix_spawn_file_actions_t actions;
 	posix_spawn_file_actions_init(&actions);
-	posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-	posix_spawn_file_actions_adddup2(&actions, pipe_ends[1], STDERR_FILENO);
+	if (collected == STDERR_FILENO)
+		posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+	posix_spawn_file_actions_adddup2(&actions, pipe_ends[1], collected);
 	posix_spawn_file_actions_addclose(&actions, pipe_ends[0]);
 	posix_spawn_file_actions_addclose(&actions, pipe_ends[1]);
 	pid_t child;
@@ -194,6 +197,16 @@ int xmig_run_collecting(const struct xmig_list *argv, char **errors)
 		free(text);
 		return -1;
 	}
-	*errors = text;
+	*text_out = text;
 	return 0;
+}
+
+int xmig_run_collecting(const struct xmig_list *argv, char **errors)
+{
+	return run_collecting(argv, STDERR_FILENO, errors);
+}
+
+int xmig_run_output(const struct xmig_list *argv, char **output)
+{
+	return run_collecting(argv, STDOUT_FILENO, output);
 }

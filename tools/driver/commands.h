@@ -19,6 +19,8 @@ int xmig_run(const char *step, const struct xmig_list *argv, int quiet);
  * (NUL-terminated, for the caller to free). Returns 0 when it ran to an
  * exit, whatever the status, or -1 with a message. */
 int xmig_run_collecting(const struct xmig_list *argv, char **errors);
+/* The same with its stdout collected into *output, its stderr left alone. */
+int xmig_run_output(const struct xmig_list *argv, char **output);
 
 /* SIGINT, SIGTERM and SIGHUP stop the driver only once the command running
  * has ended, so that its temporary files can still be removed. */

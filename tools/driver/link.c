@@ -121,6 +121,27 @@ static int add_libraries(const struct xmig_toolchain *toolchain,
 	return 0;
 }
 
+/* The static C library clang links for the ISA, or NULL when clang names
+ * none it has (it then prints the bare name back). */
+static char *c_library(const struct xmig_toolchain *toolchain, enum xmig_isa isa)
+{
+	struct xmig_list argv = {0};
+	xmig_list_add(&argv, toolchain->clang);
+	xmig_list_add(&argv, xmig_format("--target=%s-linux-gnu", xmig_isa_name(isa)));
+	xmig_list_add(&argv, "-print-file-name=libc.a");
+	char *path = NULL;
+	int status = xmig_run_output(&argv, &path);
+	xmig_list_free(&argv);
+	if (status != 0 || !path)
+		return NULL;
+	path[strcspn(path, "\n")] = '\0';
+	if (path[0] != '/' || access(path, R_OK) != 0) {
+		free(path);
+		return NULL;
+	}
+	return path;
+}
+
 static int align(const struct xmig_toolchain *toolchain, const char *output,
                  const struct isa_inputs *inputs)
 {
@@ -131,6 +152,15 @@ static int align(const struct xmig_toolchain *toolchain, const char *output,
 	xmig_list_add(&argv, toolchain->align);
 	xmig_list_add(&argv, "-o");
 	xmig_list_add(&argv, directory);
+	/* Both C libraries, or neither: stdout then has one address. */
+	char *libraries[XMIG_ISA_COUNT];
+	for (int isa = 0; isa < XMIG_ISA_COUNT; isa++)
+		libraries[isa] = c_library(toolchain, isa);
+	if (libraries[0] && libraries[1])
+		for (int isa = 0; isa < XMIG_ISA_COUNT; isa++) {
+			xmig_list_add(&argv, xmig_format("--%s-libc", xmig_isa_name(isa)));
+			xmig_list_add(&argv, libraries[isa]);
+		}
 	for (int isa = 0; isa < XMIG_ISA_COUNT; isa++) {
 		xmig_list_add(&argv, xmig_format("--%s", xmig_isa_name(isa)));
 		xmig_list_add_all(&argv, &inputs[isa].objects);

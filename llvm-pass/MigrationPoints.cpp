@@ -116,6 +116,14 @@ SmallVector<Instruction *, 8> loopPointPositions(LoopInfo &loops, ArrayRef<CallB
 				         return makesCall(*inner, calls);
 			         });
 			break;
+		case LoopPointPolicy::Bounded:
+			// Every iteration of every loop reaches a point, but for the
+			// innermost loops that make no call inside another loop: they
+			// keep their vectorization, and each run of one is followed
+			// by its parent's point.
+			wanted = !(loop->isInnermost() && loop->getParentLoop() &&
+			           !makesCall(*loop, calls));
+			break;
 		case LoopPointPolicy::Innermost:
 			wanted = loop->isInnermost();
 			break;

@@ -13,6 +13,9 @@ cl::opt<LoopPointPolicy> LoopPoints(
         cl::desc("Put migration points in loop headers as well"),
         cl::values(clEnumValN(LoopPointPolicy::None, "none", "no loop points"),
                    clEnumValN(LoopPointPolicy::Calls, "calls", "loops that make a call"),
+                   clEnumValN(LoopPointPolicy::Bounded, "bounded",
+                              "every loop but the innermost call-free loops inside "
+                              "another loop"),
                    clEnumValN(LoopPointPolicy::Innermost, "innermost", "innermost loops only"),
                    clEnumValN(LoopPointPolicy::All, "all", "every loop")));
 

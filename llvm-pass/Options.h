@@ -11,7 +11,7 @@
 namespace xmig
 {
 
-enum class LoopPointPolicy { None, Calls, Innermost, All };
+enum class LoopPointPolicy { None, Calls, Bounded, Innermost, All };
 
 extern llvm::cl::opt<bool> EntryPoints;
 extern llvm::cl::opt<LoopPointPolicy> LoopPoints;

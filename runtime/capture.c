@@ -76,11 +76,6 @@ static void fill_state(const struct xmig_registers *registers, const struct xmig
 
 /* Writes to a temporary name, syncs, then renames: a crash mid-write never
  * leaves a file under the image's name. */
-static double seconds_between(const struct timespec *from, const struct timespec *to)
-{
-	return (double)(to->tv_sec - from->tv_sec) + (double)(to->tv_nsec - from->tv_nsec) * 1e-9;
-}
-
 static int capture_to_path(const char *path, struct xmig_image_contents *contents,
                            uint64_t *written, const char **error)
 {
@@ -154,7 +149,8 @@ static int capture(const struct xmig_registers *registers, const struct xmig_fra
 	                : capture_to_path(path, &contents, &written, &error);
 	if (status == 0) {
 		clock_gettime(CLOCK_MONOTONIC, &finished);
-		double seconds = seconds_between(&started, &finished);
+		double seconds = (double)(finished.tv_sec - started.tv_sec) +
+		                 (double)(finished.tv_nsec - started.tv_nsec) * 1e-9;
 		if (is_verbose())
 			fprintf(stderr, "xmig: captured %s: %llu bytes in %.6f s\n",
 			        policy->image_descriptor >= 0 ? "to the image descriptor" : path,
@@ -206,32 +202,12 @@ void xmig_point_slow(struct xmig_registers *registers)
 		errno = saved_errno;
 		return;
 	}
-	/* A declined request is retried at every point, and deciding costs a
-	 * walk of the frames and, for the other ISA, a scan of migrated memory:
-	 * after a decline, the next try waits ten times as long as the decision
-	 * took, so that a request that cannot be served slows the program by a
-	 * tenth at most. */
-	static struct timespec retry_after;
-	struct timespec now;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	if (seconds_between(&now, &retry_after) > 0) {
-		xmig_trigger_after_attempt(0);
-		errno = saved_errno;
-		return;
-	}
 	struct xmig_frame_walk walk;
 	if (!capturable(registers, &walk)) {
 		say("xmig: not migrating here: %s (%#llx); trying again at the next point\n",
 		    walk.declined, walk.declined_at);
 		xmig_trigger_announce_decline(walk.declined, walk.declined_at);
 		xmig_trigger_after_attempt(0);
-		struct timespec decided;
-		clock_gettime(CLOCK_MONOTONIC, &decided);
-		long wait = (long)(10 * seconds_between(&now, &decided) * 1e9);
-		retry_after = decided;
-		retry_after.tv_nsec += wait % 1000000000;
-		retry_after.tv_sec += wait / 1000000000 + retry_after.tv_nsec / 1000000000;
-		retry_after.tv_nsec %= 1000000000;
 		errno = saved_errno;
 		return;
 	}

@@ -1,3 +1,4 @@
+#define _POSIX_C_SOURCE 200809L
 #include "standard_files.h"
 
 #include "heap/walk.h"
@@ -5,6 +6,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 extern const char __xmig_data_start[] __attribute__((weak));
 extern const char __xmig_data_end[] __attribute__((weak));
@@ -58,7 +60,7 @@ static int scan_block(const char *block, uint64_t size, void *context)
 	return heap->found != NULL;
 }
 
-const char *xmig_standard_file_copies(uint64_t data_stack_top, uint64_t *at)
+static const char *scan_migrated_memory(uint64_t data_stack_top, uint64_t *at)
 {
 	const char *found = scan((uint64_t)(uintptr_t)__xmig_data_start,
 	                         (uint64_t)(uintptr_t)__xmig_data_end, at);
@@ -72,4 +74,35 @@ const char *xmig_standard_file_copies(uint64_t data_stack_top, uint64_t *at)
 	xmig_heap_for_each_block(scan_block, &heap);
 	*at = heap.at;
 	return heap.found;
+}
+
+static double seconds_since(const struct timespec *from)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - from->tv_sec) + (double)(now.tv_nsec - from->tv_nsec) * 1e-9;
+}
+
+/* A copy in memory is there to stay, as a rule (a stream's state, a
+ * logger's), and the scan reads all of migrated memory at every point
+ * while a request waits. So a scan that found one is trusted for ten times
+ * as long as it took, which keeps a request that cannot be served from
+ * slowing the program by more than a tenth; a scan that found none is not
+ * remembered, and declines for other reasons are decided afresh at every
+ * point. */
+const char *xmig_standard_file_copies(uint64_t data_stack_top, uint64_t *at)
+{
+	static const char *last_found;
+	static uint64_t last_at;
+	static struct timespec last_scan;
+	static double last_duration;
+	if (last_found && seconds_since(&last_scan) < 10 * last_duration) {
+		*at = last_at;
+		return last_found;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &last_scan);
+	last_found = scan_migrated_memory(data_stack_top, &last_at);
+	last_duration = seconds_since(&last_scan);
+	*at = last_at;
+	return last_found;
 }

@@ -25,7 +25,7 @@ static void usage(FILE *out)
 	      "  -L DIR -l NAME -Wl,OPTION\n"
 	      "                     link options, given to both ISAs' links\n"
 	      "  -static            accepted: programs are always static, non-PIE\n"
-	      "  --loop-points=none|calls|innermost|all\n"
+	      "  --loop-points=none|calls|bounded|innermost|all\n"
 	      "                     which loops get a migration point in their header\n"
 	      "                     (default calls: the innermost loops around calls);\n"
 	      "                     more points meet requests sooner, at a cost in run\n"
@@ -207,9 +207,11 @@ static int parse_option(struct xmig_arguments *arguments, int argc, char **argv,
 	} else if (starts_with(argument, "--loop-points=")) {
 		value = argument + strlen("--loop-points=");
 		if (strcmp(value, "none") != 0 && strcmp(value, "calls") != 0 &&
-		    strcmp(value, "innermost") != 0 && strcmp(value, "all") != 0)
-			return bad_usage("'%s': loop points are none, calls, innermost or all",
-			                 argument);
+		    strcmp(value, "bounded") != 0 && strcmp(value, "innermost") != 0 &&
+		    strcmp(value, "all") != 0)
+			return bad_usage(
+			        "'%s': loop points are none, calls, bounded, innermost or all",
+			        argument);
 		arguments->loop_points = value;
 	} else if (strcmp(argument, "-static") == 0 || strcmp(argument, "-no-pie") == 0) {
 		/* Already what every xmig program is. */

@@ -2,6 +2,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include "input_sections.h"
 
+#include "archive_members.h"
+
 #include "xmig/isa.h"
 #include "xmig/section_names.h"
 #include "xmig/stackmap.h"
@@ -158,29 +160,27 @@ static int read_object(struct reader *reader, Elf *elf, const char *origin, int 
 	return 0;
 }
 
+struct archive_reading {
+	struct reader *reader;
+	const char *path;
+};
+
+static int read_member(Elf *member, const char *name, void *context)
+{
+	struct archive_reading *reading = context;
+	if (elf_kind(member) != ELF_K_ELF)
+		return xmig_fail(reading->reader->error, "%s(%s): not an ELF object", reading->path,
+		                 name);
+	char origin[1024];
+	snprintf(origin, sizeof origin, "%s(%s)", reading->path, name);
+	return read_object(reading->reader, member, origin, 1);
+}
+
 static int read_archive(struct reader *reader, int descriptor, Elf *archive, const char *path)
 {
-	Elf_Cmd command = ELF_C_READ;
-	Elf *member;
-	while ((member = elf_begin(descriptor, command, archive)) != NULL) {
-		int status = 0;
-		Elf_Arhdr *member_header = elf_getarhdr(member);
-		/* The symbol index and the long-name table are members too. */
-		if (member_header && member_header->ar_name[0] != '/' &&
-		    elf_kind(member) == ELF_K_ELF) {
-			char origin[1024];
-			snprintf(origin, sizeof origin, "%s(%s)", path, member_header->ar_name);
-			status = read_object(reader, member, origin, 1);
-		} else if (member_header && member_header->ar_name[0] != '/') {
-			status = xmig_fail(reader->error, "%s(%s): not an ELF object", path,
-			                   member_header->ar_name);
-		}
-		command = elf_next(member);
-		elf_end(member);
-		if (status != 0)
-			return -1;
-	}
-	return 0;
+	struct archive_reading reading = {reader, path};
+	return xmig_for_each_archive_member(descriptor, archive, read_member, &reading) != 0 ? -1
+	                                                                                     : 0;
 }
 
 static int read_file(struct reader *reader, const char *path, int *from_archive)

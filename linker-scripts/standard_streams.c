@@ -2,6 +2,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include "standard_streams.h"
 
+#include "archive_members.h"
+
 #include "xmig/isa.h"
 
 #include <errno.h>
@@ -65,6 +67,26 @@ static int read_member(Elf *member, const char *origin, const char *isa,
 	return xmig_fail(error, "%s: no symbol %s", origin, XMIG_STANDARD_STREAMS_STDOUT);
 }
 
+struct member_search {
+	const char *libc_path;
+	const char *isa;
+	struct xmig_standard_streams *streams;
+	struct xmig_error *error;
+	int found, status;
+};
+
+static int search_member(Elf *member, const char *name, void *context)
+{
+	struct member_search *search = context;
+	if (strcmp(name, XMIG_STANDARD_STREAMS_MEMBER) != 0)
+		return 0;
+	char origin[4200];
+	snprintf(origin, sizeof origin, "%s(%s)", search->libc_path, name);
+	search->found = 1;
+	search->status = read_member(member, origin, search->isa, search->streams, search->error);
+	return 1;
+}
+
 int xmig_read_standard_streams(const char *libc_path, const char *isa,
                                struct xmig_standard_streams *streams, struct xmig_error *error)
 {
@@ -75,27 +97,15 @@ int xmig_read_standard_streams(const char *libc_path, const char *isa,
 	if (descriptor < 0)
 		return xmig_fail(error, "cannot open %s: %s", libc_path, strerror(errno));
 	Elf *archive = elf_begin(descriptor, ELF_C_READ, NULL);
-	int status = -1, found = 0;
+	int status = -1;
 	if (!archive || elf_kind(archive) != ELF_K_AR) {
 		xmig_fail(error, "%s: not an archive (give the static C library, libc.a)",
 		          libc_path);
 	} else {
-		Elf_Cmd command = ELF_C_READ;
-		Elf *member;
-		while (!found && (member = elf_begin(descriptor, command, archive)) != NULL) {
-			Elf_Arhdr *member_header = elf_getarhdr(member);
-			if (member_header &&
-			    strcmp(member_header->ar_name, XMIG_STANDARD_STREAMS_MEMBER) == 0) {
-				char origin[4200];
-				snprintf(origin, sizeof origin, "%s(%s)", libc_path,
-				         member_header->ar_name);
-				found = 1;
-				status = read_member(member, origin, isa, streams, error);
-			}
-			command = elf_next(member);
-			elf_end(member);
-		}
-		if (!found)
+		struct member_search search = {libc_path, isa, streams, error, 0, -1};
+		xmig_for_each_archive_member(descriptor, archive, search_member, &search);
+		status = search.status;
+		if (!search.found)
 			xmig_fail(error, "%s: no member %s: not glibc's static C library?",
 			          libc_path, XMIG_STANDARD_STREAMS_MEMBER);
 	}

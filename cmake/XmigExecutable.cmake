@@ -13,7 +13,7 @@
 # LINK_LIBRARIES are system libraries (m, pthread...), linked for each ISA.
 #
 # Needs: XMIG_ISAS, XMIG_HOST_ISA, XMIG_PROGRAM_CFLAGS, XMIG_PLUGIN,
-# XMIG_RUNTIME_<isa>, XMIG_ALIGN, XMIG_CHECK; optionally XMIG_TOOL_TARGETS,
+# XMIG_RUNTIME_<isa>, XMIG_ALIGN, XMIG_CHECK, XMIG_LIBC_INCLUDE_DIR; optionally XMIG_TOOL_TARGETS,
 # the targets that build those inside the xmig build itself.
 
 function(_xmig_require_clang)
@@ -78,7 +78,8 @@ function(xmig_add_executable name)
 		set(objects ${name}_objects_${isa})
 		add_library(${objects} OBJECT ${ARG_SOURCES})
 		target_compile_options(${objects} PRIVATE --target=${isa}-linux-gnu
-			${XMIG_PROGRAM_CFLAGS} "-fpass-plugin=${XMIG_PLUGIN}" ${ARG_COMPILE_OPTIONS})
+			${XMIG_PROGRAM_CFLAGS} "-isystem${XMIG_LIBC_INCLUDE_DIR}"
+			"-fpass-plugin=${XMIG_PLUGIN}" ${ARG_COMPILE_OPTIONS})
 		target_compile_definitions(${objects} PRIVATE ${ARG_COMPILE_DEFINITIONS})
 		target_include_directories(${objects} PRIVATE ${ARG_INCLUDE_DIRECTORIES})
 		if(XMIG_TOOL_TARGETS)

@@ -58,6 +58,8 @@ set(XMIG_RUN_ON_ISA "${PROJECT_SOURCE_DIR}/scripts/run-on-isa")
 set(XMIG_PLUGIN "${XMIG_MIGPOINT_PATH}")
 set(XMIG_ALIGN "${CMAKE_BINARY_DIR}/bin/xmig-align")
 set(XMIG_CHECK "${CMAKE_BINARY_DIR}/bin/xmig-check")
+# runtime/CMakeLists.txt copies xmig's C library headers here.
+set(XMIG_LIBC_INCLUDE_DIR "${CMAKE_BINARY_DIR}/include/xmig/libc")
 foreach(isa IN LISTS XMIG_ISAS)
 	set(XMIG_RUNTIME_${isa} "${CMAKE_BINARY_DIR}/lib/${isa}/libxmig.a")
 	list(APPEND XMIG_TOOL_TARGETS xmig_runtime_${isa})

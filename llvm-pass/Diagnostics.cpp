@@ -1,5 +1,6 @@
 #include "Diagnostics.h"
 
+#include "JumpBuffers.h"
 #include "xmig/site_record.h"
 
 #include "llvm/ADT/SmallPtrSet.h"
@@ -68,10 +69,15 @@ static uint8_t diagnoseCall(const Function &function, const CallBase &call)
 			return 0;
 		}
 	}
-	if (call.hasFnAttr(Attribute::ReturnsTwice)) {
+	if (call.hasFnAttr(Attribute::ReturnsTwice) && !isPortableSetjmp(call)) {
+		const Function *callee = call.getCalledFunction();
+		std::string name = callee ? "'" + callee->getName().str() + "'" : "a function";
 		warn(function,
-		     "setjmp saves native-stack addresses; frames of '" + sourceName(function) +
-		             "' will not be migrated",
+		     name +
+		             " returns twice with native-stack addresses saved where xmig cannot "
+		             "rebuild them (only the setjmp of xmig-cc's <setjmp.h> migrates); "
+		             "frames of '" +
+		             sourceName(function) + "' will not be migrated",
 		     call.getDebugLoc());
 		return XMIG_SITE_USES_SETJMP;
 	}

@@ -1,8 +1,10 @@
 #include "ResumePaths.h"
 
 #include "DataStackFrame.h"
+#include "JumpBuffers.h"
 #include "Naming.h"
 #include "RuntimeSymbols.h"
+#include "xmig/jump_buffer.h"
 #include "xmig/resume_frame.h"
 #include "xmig/site_record.h"
 
@@ -17,6 +19,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <deque>
 
 using namespace llvm;
 
@@ -37,14 +40,17 @@ struct Entry {
 	BasicBlock *target; // entered with the variables restored
 	// The headers of the loops containing target, outermost first.
 	SmallVector<BasicBlock *, 4> loops;
+	// For a call of setjmp entered to arm its buffer again: the slot
+	// (JumpBuffers.h) that names the buffer; null for a site.
+	Value *arming_slot = nullptr;
 };
 
 class Builder
 {
       public:
-	Builder(Function &function, ArrayRef<AllocaInst *> variables)
+	Builder(Function &function, ArrayRef<AllocaInst *> variables, const ArmingSlots &arming)
 	    : function_(function), module_(*function.getParent()), context_(function.getContext()),
-	      variables_(variables), int8_(Type::getInt8Ty(context_)),
+	      variables_(variables), arming_(arming), int8_(Type::getInt8Ty(context_)),
 	      int32_(Type::getInt32Ty(context_)), int64_(Type::getInt64Ty(context_)),
 	      pointer_(PointerType::getUnqual(context_))
 	{
@@ -59,11 +65,21 @@ class Builder
 	void addRouters(ArrayRef<Entry> entries);
 	BasicBlock *edgeInto(const Entry &entry, BasicBlock *from);
 	AllocaInst *newVariable(Type *type, const Twine &name);
+	BasicBlock *addArmingChain(ArrayRef<Entry> entries, size_t first_arming, BasicBlock *body);
+	void enterEntry(const Entry &entry, BasicBlock *from);
 
 	Function &function_;
 	Module &module_;
 	LLVMContext &context_;
 	ArrayRef<AllocaInst *> variables_;
+	const ArmingSlots &arming_;
+	// The setjmp calls entered to arm their buffers again, as sites of
+	// their own for prepareCall and the routers (never recorded).
+	std::deque<SourceSite> arming_sites_;
+	AllocaInst *arming_variable_ = nullptr; // which setjmp a resumed frame is arming (1-based)
+	AllocaInst *entry_variable_ = nullptr;  // which entry it heads for once armed (1-based)
+	// Per entry index: where the resumed frame goes once its buffers are armed.
+	DenseMap<unsigned, BasicBlock *> continuations_;
 	Type *int8_, *int32_, *int64_;
 	PointerType *pointer_;
 	AllocaInst *target_variable_ = nullptr; // which entry a resumed frame heads for
@@ -126,7 +142,7 @@ void Builder::prepareCall(Entry &entry)
 	std::optional<OperandBundleUse> record = call.getOperandBundle(LLVMContext::OB_deopt);
 	Instruction *record_start = &call;
 	while (Instruction *previous = record_start->getPrevNode()) {
-		if (!is_contained(record->Inputs, previous))
+		if (!record || !is_contained(record->Inputs, previous))
 			break;
 		record_start = previous;
 	}
@@ -166,8 +182,16 @@ BasicBlock *Builder::edgeInto(const Entry &entry, BasicBlock *from)
 	IRBuilder<> builder(edge);
 	if (target_variable_ && !entry.loops.empty())
 		builder.CreateStore(builder.getInt32(0), target_variable_);
-	for (auto [phi, dummy] : argument_phis_.lookup(entry.site))
-		phi->addIncoming(dummy, edge);
+	for (auto [phi, dummy] : argument_phis_.lookup(entry.site)) {
+		Value *value = dummy;
+		// setjmp runs again on the buffer its slot names (and keeps the
+		// mask saved in it: the runtime's rearming flag says so).
+		if (entry.arming_slot && phi == entry.site->call->getArgOperand(0)) {
+			value = builder.CreateLoad(pointer_, entry.arming_slot,
+			                           "xmig.setjmp.buffer");
+		}
+		phi->addIncoming(value, edge);
+	}
 	if (PHINode *phi = callee_phis_.lookup(entry.site))
 		phi->addIncoming(
 		        builder.CreateLoad(pointer_, callee_variable_, "xmig.frame.callee"), edge);
@@ -239,6 +263,15 @@ void Builder::build(ArrayRef<SourceSite> sites, Instruction *body_start, uint64_
 	}
 	if (entries.empty())
 		return;
+	// After the sites: the setjmp calls a resumed frame may have to run again.
+	size_t first_arming = entries.size();
+	for (size_t k = 0; k < arming_.calls.size(); k++) {
+		Value *slot = arming_.slots[k];
+		assert(slot && "the data-stack frame keeps the slot's address");
+		arming_sites_.push_back({arming_.calls[k], false, 0, 0, {}, {}, true});
+		entries.push_back(
+		        {&arming_sites_.back(), unsigned(entries.size() + 1), nullptr, {}, slot});
+	}
 
 	BasicBlock *body = splitEntry(body_start);
 	for (Entry &entry : entries) {
@@ -268,6 +301,9 @@ void Builder::build(ArrayRef<SourceSite> sites, Instruction *body_start, uint64_
 				callee_variable_ = newVariable(pointer_, "xmig.resume.callee");
 		addRouters(entries);
 	}
+	BasicBlock *arming_chain = entries.size() > first_arming
+	                                   ? addArmingChain(entries, first_arming, body)
+	                                   : nullptr;
 
 	Constant *resuming = runtimeGlobal(module_, ResumingFlag, int32_);
 	FunctionCallee frame_function =
@@ -299,7 +335,7 @@ void Builder::build(ArrayRef<SourceSite> sites, Instruction *body_start, uint64_
 	        builder.CreateCall(mismatch_function, {id}, {OperandBundleDef("deopt", record)});
 	refuse->setDoesNotReturn();
 
-	for (const Entry &entry : entries) {
+	for (const Entry &entry : ArrayRef<Entry>(entries).take_front(first_arming)) {
 		const SourceSite &site = *entry.site;
 		BasicBlock *path = BasicBlock::Create(context_, "xmig.resume.site", &function_);
 		choose->addCase(ConstantInt::get(cast<IntegerType>(int64_), site.id), path);
@@ -329,23 +365,111 @@ void Builder::build(ArrayRef<SourceSite> sites, Instruction *body_start, uint64_
 		        "xmig.frame.top");
 		BranchInst *leave = builder.CreateBr(path); // replaced below
 		setDataStackTop(top, leave);
-		BasicBlock *next;
-		if (entry.loops.empty()) {
-			next = edgeInto(entry, path);
+		if (arming_chain) {
+			// The buffers are armed first, with no loop to resume
+			// in, then the frame heads for the site.
+			builder.SetInsertPoint(leave);
+			if (target_variable_)
+				builder.CreateStore(builder.getInt32(0), target_variable_);
+			builder.CreateStore(builder.getInt32(entry.index), entry_variable_);
+			leave->setSuccessor(0, arming_chain);
 		} else {
-			new StoreInst(builder.getInt32(entry.index), target_variable_, leave);
-			next = entry.loops.front();
-			addPoisonIncoming(next, path);
+			leave->eraseFromParent();
+			enterEntry(entry, path);
 		}
-		leave->setSuccessor(0, next);
 	}
+}
+
+// Ends `from` with the way into the entry: its loops' headers, or its edge.
+void Builder::enterEntry(const Entry &entry, BasicBlock *from)
+{
+	IRBuilder<> builder(from);
+	BasicBlock *next;
+	if (entry.loops.empty()) {
+		next = edgeInto(entry, from);
+	} else {
+		builder.CreateStore(builder.getInt32(entry.index), target_variable_);
+		next = entry.loops.front();
+		addPoisonIncoming(next, from);
+	}
+	builder.CreateBr(next);
+}
+
+// The blocks a resumed frame runs through before it heads for its site:
+// for each setjmp call whose slot still owns its buffer, the call runs
+// again (entered like a site), and returning 0 to a frame that is arming it
+// comes back here for the next one. A longjmp returns non-zero, and a call
+// outside a resume finds the arming variable clear: both go on as the
+// program does.
+BasicBlock *Builder::addArmingChain(ArrayRef<Entry> entries, size_t first_arming, BasicBlock *body)
+{
+	arming_variable_ = newVariable(int32_, "xmig.setjmp.arming");
+	entry_variable_ = newVariable(int32_, "xmig.resume.entry");
+	IRBuilder<> builder(&*body->getFirstInsertionPt());
+	builder.CreateStore(builder.getInt32(0), arming_variable_);
+	// A slot left by an earlier frame at the same address names nothing.
+	for (const Entry &entry : entries.drop_front(first_arming))
+		builder.CreateStore(ConstantPointerNull::get(pointer_), entry.arming_slot);
+
+	ArrayRef<Entry> arming = entries.drop_front(first_arming);
+	SmallVector<BasicBlock *, 4> checks;
+	for (size_t k = 0; k <= arming.size(); k++)
+		checks.push_back(BasicBlock::Create(context_, "xmig.setjmp.check", &function_));
+	for (size_t k = 0; k < arming.size(); k++) {
+		const Entry &entry = arming[k];
+		BasicBlock *owned = BasicBlock::Create(context_, "xmig.setjmp.owned", &function_);
+		BasicBlock *arm = BasicBlock::Create(context_, "xmig.setjmp.arm", &function_);
+		builder.SetInsertPoint(checks[k]);
+		Value *buffer =
+		        builder.CreateLoad(pointer_, entry.arming_slot, "xmig.setjmp.buffer");
+		builder.CreateCondBr(builder.CreateIsNull(buffer), checks[k + 1], owned);
+		builder.SetInsertPoint(owned);
+		Value *owner = builder.CreateLoad(
+		        pointer_,
+		        builder.CreateConstGEP1_64(int8_, buffer, XMIG_JUMP_BUFFER_OWNER_OFFSET),
+		        "xmig.setjmp.owner");
+		builder.CreateCondBr(builder.CreateICmpEQ(owner, entry.arming_slot), arm,
+		                     checks[k + 1]);
+		builder.SetInsertPoint(arm);
+		builder.CreateStore(builder.getInt32(k + 1), arming_variable_);
+		builder.CreateStore(builder.getInt32(1),
+		                    runtimeGlobal(module_, XMIG_JUMP_REARMING_SYMBOL, int32_));
+		enterEntry(entry, arm);
+
+		CallBase &call = *entry.site->call;
+		BasicBlock *after = call.getParent()->splitBasicBlock(
+		        call.getNextNode(), call.getParent()->getName() + ".xmig.returned");
+		Instruction *fallthrough = call.getParent()->getTerminator();
+		builder.SetInsertPoint(fallthrough);
+		Value *arming_this = builder.CreateICmpEQ(
+		        builder.CreateLoad(int32_, arming_variable_, "xmig.setjmp.arming"),
+		        builder.getInt32(k + 1));
+		builder.CreateStore(builder.getInt32(0), arming_variable_);
+		Value *first_return =
+		        builder.CreateICmpEQ(&call, ConstantInt::get(call.getType(), 0));
+		builder.CreateCondBr(builder.CreateAnd(first_return, arming_this), checks[k + 1],
+		                     after);
+		fallthrough->eraseFromParent();
+	}
+
+	builder.SetInsertPoint(checks.back());
+	Value *index = builder.CreateLoad(int32_, entry_variable_, "xmig.resume.entry");
+	BasicBlock *none = BasicBlock::Create(context_, "xmig.setjmp.none", &function_);
+	new UnreachableInst(context_, none);
+	SwitchInst *choose = builder.CreateSwitch(index, none, first_arming);
+	for (const Entry &entry : entries.take_front(first_arming)) {
+		BasicBlock *armed = BasicBlock::Create(context_, "xmig.resume.armed", &function_);
+		enterEntry(entry, armed);
+		choose->addCase(builder.getInt32(entry.index), armed);
+	}
+	return checks.front();
 }
 
 void addResumePaths(Function &function, ArrayRef<SourceSite> sites,
                     ArrayRef<AllocaInst *> variables, Instruction *body_start,
-                    uint64_t frame_signature)
+                    uint64_t frame_signature, const ArmingSlots &arming)
 {
-	Builder(function, variables).build(sites, body_start, frame_signature);
+	Builder(function, variables, arming).build(sites, body_start, frame_signature);
 }
 
 } // namespace xmig

@@ -16,6 +16,7 @@
 #ifndef XMIG_RESUME_PATHS_H
 #define XMIG_RESUME_PATHS_H
 
+#include "JumpBuffers.h"
 #include "SourceSite.h"
 
 #include "llvm/ADT/ArrayRef.h"
@@ -36,9 +37,11 @@ namespace xmig
 // refusal of a record for a site the function lacks carries a record of its
 // own (XMIG_SITE_RESUME_PATHS, with the frame signature), so that every copy
 // of these paths that the optimizer keeps says which function it resumes.
+// A frame that is re-entered first arms again the buffers of its setjmp
+// calls (JumpBuffers.h) that still name it.
 void addResumePaths(llvm::Function &function, llvm::ArrayRef<SourceSite> sites,
                     llvm::ArrayRef<llvm::AllocaInst *> variables, llvm::Instruction *body_start,
-                    uint64_t frame_signature);
+                    uint64_t frame_signature, const ArmingSlots &arming);
 
 } // namespace xmig
 

@@ -1,5 +1,7 @@
 #include "SiteSelection.h"
 
+#include "xmig/jump_buffer.h"
+
 #include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/InlineAsm.h"
@@ -12,9 +14,13 @@ namespace xmig
 
 bool isSiteCandidate(const CallBase &call, const TargetLibraryInfo &libraries)
 {
-	if (call.isInlineAsm())
+	// A call that returns twice (setjmp) has returned when a point fires;
+	// xmig's longjmp calls nothing instrumented.
+	if (call.isInlineAsm() || call.hasFnAttr(Attribute::ReturnsTwice))
 		return false;
 	const Function *callee = call.getCalledFunction();
+	if (callee && callee->getName() == XMIG_LONGJMP_SYMBOL)
+		return false;
 	if (!callee)
 		return true;
 	if (callee->isIntrinsic())

@@ -4,6 +4,7 @@
 #include "DataStackFrame.h"
 #include "Diagnostics.h"
 #include "FrameVariables.h"
+#include "JumpBuffers.h"
 #include "MigrationPoints.h"
 #include "Options.h"
 #include "ResumePaths.h"
@@ -87,8 +88,15 @@ static void instrumentFunction(Function &function, const TargetLibraryInfo &libr
 	SmallVector<CallBase *, 16> calls = siteCalls(function, libraries);
 	if (calls.empty())
 		return;
-	demoteValuesLiveAcross(function, calls);
-	FrameVariables variables(function, calls);
+	// A setjmp call interrupts the frame as a site does: a longjmp returns
+	// to it with what the frame held then, which a resumed frame restores
+	// from any site's record (so every site records it) and which must
+	// not be an SSA value of the path the frame took (it may not take one).
+	ArmingSlots arming = addArmingSlots(function);
+	SmallVector<CallBase *, 16> interrupting(calls);
+	interrupting.append(arming.calls.begin(), arming.calls.end());
+	demoteValuesLiveAcross(function, interrupting);
+	FrameVariables variables(function, interrupting);
 	if (printingFrames()) {
 		errs() << "xmig: resident in " << function.getName() << ":";
 		for (AllocaInst *alloca : variables.residentMemory())
@@ -113,9 +121,18 @@ static void instrumentFunction(Function &function, const TargetLibraryInfo &libr
 		                to_vector(variables.liveAfter(ordinal)),
 		                {},
 		                true};
+		for (size_t k = 0; k < arming.calls.size(); k++)
+			site.state.append(variables.liveAfter(calls.size() + k).begin(),
+			                  variables.liveAfter(calls.size() + k).end());
+		llvm::sort(site.state);
+		site.state.erase(std::unique(site.state.begin(), site.state.end()),
+		                 site.state.end());
 		if (site.point)
 			site.flags |= XMIG_SITE_MIGRATION_POINT;
-		if (Type *local = variables.perIsaLiveAfter(ordinal)) {
+		Type *per_isa_local = variables.perIsaLiveAfter(ordinal);
+		for (size_t k = 0; k < arming.calls.size() && !per_isa_local; k++)
+			per_isa_local = variables.perIsaLiveAfter(calls.size() + k);
+		if (Type *local = per_isa_local) {
 			site.flags |= XMIG_SITE_PER_ISA_LOCAL;
 			if (!warned)
 				warnPerIsaLocal(function, *local, call->getDebugLoc());
@@ -134,7 +151,8 @@ static void instrumentFunction(Function &function, const TargetLibraryInfo &libr
 	uint64_t signature = frameSignature(function, frame.layout.description, sites);
 	for (SourceSite &site : sites)
 		attachRecord(site, variables.stateVariables(), signature, frame.top_at_calls);
-	addResumePaths(function, sites, variables.stateVariables(), frame.body_start, signature);
+	addResumePaths(function, sites, variables.stateVariables(), frame.body_start, signature,
+	               arming);
 }
 
 PreservedAnalyses SourceSitesPass::run(Module &module, ModuleAnalysisManager &analyses)

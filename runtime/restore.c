@@ -3,6 +3,7 @@
 
 #include "exit_handlers.h"
 #include "heap/arena.h"
+#include "jump_buffer.h"
 #include "own_binary.h"
 #include "process_state.h"
 #include "resume.h"
@@ -216,6 +217,7 @@ _Noreturn void xmig_restore(const char *image_path)
 		 * from where it was pushed at the start: every frame lands where
 		 * it was, since each resumed frame sets the top its call had. */
 		__xmig_data_stack_pointer = (char *)xmig_data_stack_range.base;
+		xmig_jump_buffers_rebuilt();
 		xmig_enter_main(native_high, 0, NULL, NULL);
 	}
 	xmig_resume(&resume_registers);

@@ -1,6 +1,7 @@
 /* The program's real main: prepares the fixed ranges, then runs the program's
  * own main (renamed __xmig_main by the plugin) on the runtime's native stack. */
 #define _GNU_SOURCE
+#include "jump_buffer.h"
 #include "restore.h"
 #include "trigger.h"
 #include "xmig/layout.h"
@@ -63,6 +64,7 @@ int main(int argc, char **argv, char **envp)
 		xmig_restore(image);
 
 	__xmig_data_stack_pointer = (char *)xmig_data_stack_range.base;
+	xmig_jump_buffers_start();
 	char **arguments = copy_strings(argv);
 	char **environment = copy_strings(envp);
 	if (!arguments || !environment) {

@@ -81,8 +81,9 @@ int main(int argc, char **argv)
 	} else if (strcmp(option, "--runtime") == 0) {
 		printf("%s/lib/%s/libxmig.a\n", prefix, isa);
 	} else if (strcmp(option, "--cflags") == 0) {
-		printf("--target=%s-linux-gnu %s -fpass-plugin=%s/lib/migpoint.so\n", isa,
-		       program_flags, prefix);
+		printf("--target=%s-linux-gnu %s -isystem %s/include/xmig/libc "
+		       "-fpass-plugin=%s/lib/migpoint.so\n",
+		       isa, program_flags, prefix, prefix);
 	} else if (strcmp(option, "--ldflags") == 0) {
 		printf("--target=%s-linux-gnu -static -fuse-ld=lld %s/lib/%s/libxmig.a -lm\n", isa,
 		       prefix, isa);

@@ -18,5 +18,6 @@ config.environment["PATH"] = os.pathsep.join(
 config.substitutions.append(("%migpoint", config.migpoint_plugin))
 config.substitutions.append(("%clang", config.clang))
 config.substitutions.append(("%xmig-sites", config.xmig_sites))
+config.substitutions.append(("%libc-include", config.libc_include))
 config.substitutions.append(
     ("%opt-xmig", "opt -load-pass-plugin=%s" % config.migpoint_plugin))

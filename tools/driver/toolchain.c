@@ -66,6 +66,10 @@ int xmig_toolchain_init(struct xmig_toolchain *toolchain)
 	for (int isa = 0; isa < XMIG_ISA_COUNT; isa++)
 		toolchain->runtime[isa] = xmig_format("%s/lib/%s/libxmig.a", base, isa_names[isa]);
 	xmig_list_add_words(&toolchain->program_flags, XMIG_PROGRAM_CFLAGS);
+	/* xmig's own <setjmp.h> before the C library's (runtime/libc/). */
+	toolchain->libc_include = xmig_format("%s/include/xmig/libc", base);
+	xmig_list_add(&toolchain->program_flags, "-isystem");
+	xmig_list_add(&toolchain->program_flags, toolchain->libc_include);
 	return 0;
 }
 

@@ -22,6 +22,7 @@ struct xmig_toolchain {
 	const char *objcopy;
 	const char *ar;
 	char *plugin;
+	char *libc_include; /* xmig's C library headers, before the system's */
 	char *align;
 	char *check;
 	char *runtime[XMIG_ISA_COUNT];

@@ -4,6 +4,7 @@
 #define _GNU_SOURCE
 #include "capture.h"
 
+#include "file_streams.h"
 #include "frames.h"
 #include "image_writer.h"
 #include "own_binary.h"
@@ -171,8 +172,8 @@ static int capturable(const struct xmig_registers *registers, struct xmig_frame_
 		return 0;
 	const char *blocked = xmig_stdin_blocks_capture();
 	uint64_t at = registers->pc;
-	if (!blocked && !same_isa_only)
-		blocked = xmig_state_blocks_other_isa();
+	if (!blocked)
+		blocked = xmig_file_streams_record(!same_isa_only);
 	if (!blocked && !same_isa_only)
 		blocked = xmig_standard_file_copies((uint64_t)(uintptr_t)__xmig_data_stack_pointer,
 		                                    &at);

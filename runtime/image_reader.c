@@ -61,19 +61,41 @@ static int verify_checksum(const uint8_t *data, size_t size, const Elf64_Phdr *t
 	return 0;
 }
 
+static uint64_t padded(uint64_t size)
+{
+	return (size + 7) / 8 * 8;
+}
+
+/* The size of the file record at `at`, or 0 if it is malformed. */
+static uint64_t file_record_size(const struct xmig_image *image, size_t at)
+{
+	struct xmig_image_file file;
+	if (!within(at, sizeof file, image->files_size))
+		return 0;
+	memcpy(&file, image->files + at, sizeof file);
+	uint64_t record = sizeof file + padded(file.path_size);
+	if (file.path_size == 0 || !within(at, record, image->files_size) ||
+	    image->files[at + sizeof file + file.path_size - 1] != '\0' || file.descriptor < 0)
+		return 0;
+	if (file.kind == XMIG_IMAGE_FILE_NAMED)
+		return record;
+	if (file.kind != XMIG_IMAGE_FILE_ANONYMOUS || !within(at + record, 8, image->files_size))
+		return 0;
+	uint64_t contents;
+	memcpy(&contents, image->files + at + record, sizeof contents);
+	if (contents > image->files_size ||
+	    !within(at + record + 8, padded(contents), image->files_size))
+		return 0;
+	return record + 8 + padded(contents);
+}
+
 static int read_files(struct xmig_image *image, char *error, size_t error_size)
 {
 	size_t at = 0;
 	while (at < image->files_size) {
-		struct xmig_image_file file;
-		if (!within(at, sizeof file, image->files_size))
-			return fail(error, error_size, "a file record is cut short");
-		memcpy(&file, image->files + at, sizeof file);
-		uint64_t record = sizeof file + ((uint64_t)file.path_size + 7) / 8 * 8;
-		if (file.path_size == 0 || !within(at, record, image->files_size) ||
-		    image->files[at + sizeof file + file.path_size - 1] != '\0' ||
-		    file.descriptor < 0)
-			return fail(error, error_size, "a file record is malformed");
+		uint64_t record = file_record_size(image, at);
+		if (record == 0)
+			return fail(error, error_size, "a file record is malformed or cut short");
 		at += record;
 	}
 	return 0;
@@ -276,12 +298,20 @@ void xmig_image_load_at(const struct xmig_image *image, size_t index, struct xmi
 }
 
 int xmig_image_next_file(const struct xmig_image *image, size_t *cursor,
-                         struct xmig_image_file *file, const char **path)
+                         struct xmig_image_file *file, const char **path, const uint8_t **contents,
+                         uint64_t *contents_size)
 {
 	if (*cursor >= image->files_size)
 		return -1;
 	memcpy(file, image->files + *cursor, sizeof *file);
 	*path = (const char *)image->files + *cursor + sizeof *file;
-	*cursor += sizeof *file + ((uint64_t)file->path_size + 7) / 8 * 8;
+	*contents = NULL;
+	*contents_size = 0;
+	if (file->kind == XMIG_IMAGE_FILE_ANONYMOUS) {
+		size_t at = *cursor + sizeof *file + padded(file->path_size);
+		memcpy(contents_size, image->files + at, sizeof *contents_size);
+		*contents = image->files + at + 8;
+	}
+	*cursor += file_record_size(image, *cursor);
 	return 0;
 }

@@ -9,13 +9,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Static, not the heap: the heap is part of what is being captured. */
-#define FILE_RECORDS_SIZE (64 * 1024)
+/* Static or mapped, not the heap: the heap is part of what is being
+ * captured. The file records grow with the contents of anonymous files. */
 static char recorded_cwd[PATH_MAX];
-static uint8_t recorded_files[FILE_RECORDS_SIZE];
+static uint8_t *recorded_files;
+static size_t recorded_capacity;
 static struct xmig_image_signal recorded_signals[XMIG_IMAGE_SIGNALS];
 static int own_signal;
 
@@ -64,6 +66,89 @@ static void list_open_descriptors(void)
 	close(directory);
 }
 
+/* Room for `needed` bytes of records, keeping the first `used`. */
+static int reserve_records(size_t used, size_t needed)
+{
+	if (needed <= recorded_capacity)
+		return 0;
+	size_t capacity = recorded_capacity ? recorded_capacity : 64 * 1024;
+	while (capacity < needed)
+		capacity *= 2;
+	void *grown =
+	        mmap(NULL, capacity, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (grown == MAP_FAILED)
+		return -1;
+	if (recorded_files) {
+		memcpy(grown, recorded_files, used);
+		munmap(recorded_files, recorded_capacity);
+	}
+	recorded_files = grown;
+	recorded_capacity = capacity;
+	return 0;
+}
+
+static size_t padded(size_t size)
+{
+	return (size + 7) / 8 * 8;
+}
+
+/* qemu-user keeps the guest's executable open for itself: not the
+ * program's, whatever its name. */
+static int is_own_executable(const struct stat *status)
+{
+	struct stat own;
+	return stat("/proc/self/exe", &own) == 0 && own.st_dev == status->st_dev &&
+	       own.st_ino == status->st_ino;
+}
+
+/* An anonymous file's contents, after its record's path. */
+static int record_contents(int descriptor, const struct stat *status, size_t *at,
+                           const char **error)
+{
+	uint64_t size = (uint64_t)status->st_size;
+	if (reserve_records(*at, *at + 8 + padded(size)) != 0) {
+		*error = "no memory to record the contents of an anonymous file";
+		return -1;
+	}
+	memcpy(recorded_files + *at, &size, sizeof size);
+	uint8_t *contents = recorded_files + *at + 8;
+	memset(contents, 0, padded(size));
+	for (uint64_t done = 0; done < size;) {
+		ssize_t got = pread(descriptor, contents + done, size - done, (off_t)done);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0) {
+			*error = "cannot read an anonymous file to carry its contents";
+			return -1;
+		}
+		done += (uint64_t)got;
+	}
+	*at += 8 + padded(size);
+	return 0;
+}
+
+/* Compiled for each ISA: both number these flags as the image does. */
+_Static_assert((O_ACCMODE | O_APPEND | O_NONBLOCK | O_DSYNC | O_SYNC | O_ASYNC | O_NOATIME) ==
+                       XMIG_IMAGE_FILE_FLAGS,
+               "the image's flags are this ISA's");
+
+/* Status flags in the image's numbering (xmig/image_format.h) and back. */
+static int32_t portable_flags(int flags)
+{
+	uint32_t kept = (uint32_t)flags & XMIG_IMAGE_FILE_FLAGS;
+	if (flags & O_DIRECT)
+		kept |= XMIG_IMAGE_FILE_FLAG_DIRECT;
+	return (int32_t)kept;
+}
+
+static int native_flags(int32_t portable)
+{
+	int flags = (int)((uint32_t)portable & XMIG_IMAGE_FILE_FLAGS);
+	if ((uint32_t)portable & XMIG_IMAGE_FILE_FLAG_DIRECT)
+		flags |= O_DIRECT;
+	return flags;
+}
+
 static int record_files(int image_descriptor, size_t *size, const char **error)
 {
 	size_t at = 0;
@@ -81,21 +166,26 @@ static int record_files(int image_descriptor, size_t *size, const char **error)
 		if (length <= 0)
 			continue;
 		path[length] = '\0';
-		/* qemu-user keeps the guest's executable open for itself; it is not
-		 * the program's, and a deleted file cannot be reopened. */
-		if (strstr(path, " (deleted)"))
+		if (is_own_executable(&status))
 			continue;
+		/* A file without a name (tmpfile) cannot be reopened: it travels
+		 * in the image. */
+		int anonymous = status.st_nlink == 0;
 		off_t offset = lseek(descriptor, 0, SEEK_CUR);
-		struct xmig_image_file file = {descriptor, flags, offset, (uint32_t)length + 1, 0};
-		size_t record = sizeof file + ((size_t)length + 1 + 7) / 8 * 8;
-		if (FILE_RECORDS_SIZE - at < record) {
-			*error = "too many open files to record";
+		struct xmig_image_file file = {
+		        descriptor, portable_flags(flags), offset, (uint32_t)length + 1,
+		        anonymous ? XMIG_IMAGE_FILE_ANONYMOUS : XMIG_IMAGE_FILE_NAMED};
+		size_t record = sizeof file + padded((size_t)length + 1);
+		if (reserve_records(at, at + record) != 0) {
+			*error = "no memory to record the open files";
 			return -1;
 		}
 		memset(recorded_files + at, 0, record);
 		memcpy(recorded_files + at, &file, sizeof file);
 		memcpy(recorded_files + at + sizeof file, path, (size_t)length + 1);
 		at += record;
+		if (anonymous && record_contents(descriptor, &status, &at, error) != 0)
+			return -1;
 	}
 	*size = at;
 	return 0;
@@ -136,15 +226,59 @@ int xmig_record_process_state(int image_descriptor, struct xmig_process_state *s
 	return 0;
 }
 
-static int reopen(const struct xmig_image_file *file, const char *path, char *error,
-                  size_t error_size)
+/* A nameless file again, in the directory the old one was in when it has
+ * one here, else in /tmp, holding the contents the image carries. */
+static int recreate_anonymous(const struct xmig_image_file *file, const char *path,
+                              const uint8_t *contents, uint64_t size)
+{
+	char directory[PATH_MAX];
+	snprintf(directory, sizeof directory, "%s", path);
+	char *slash = strrchr(directory, '/');
+	if (slash && slash != directory)
+		*slash = '\0';
+	else
+		snprintf(directory, sizeof directory, "/tmp");
+	int opened = open(directory, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	if (opened < 0)
+		opened = open("/tmp", O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	if (opened < 0) {
+		/* Without O_TMPFILE (qemu-user may lack it): a name, dropped at once. */
+		char name[] = "/tmp/xmig-anonymous-XXXXXX";
+		opened = mkostemp(name, O_CLOEXEC);
+		if (opened >= 0)
+			unlink(name);
+	}
+	if (opened < 0)
+		return -1;
+	for (uint64_t done = 0; done < size;) {
+		ssize_t put = pwrite(opened, contents + done, size - done, (off_t)done);
+		if (put < 0 && errno == EINTR)
+			continue;
+		if (put <= 0) {
+			close(opened);
+			return -1;
+		}
+		done += (uint64_t)put;
+	}
+	/* The access mode is the new file's own (read-write); the rest, such
+	 * as O_APPEND, is the old descriptor's. */
+	fcntl(opened, F_SETFL, native_flags(file->flags) & ~O_ACCMODE);
+	return opened;
+}
+
+static int reopen(const struct xmig_image_file *file, const char *path, const uint8_t *contents,
+                  uint64_t contents_size, char *error, size_t error_size)
 {
 	/* Never create or truncate: the file must be the one left behind. */
-	int flags = file->flags & ~(O_CREAT | O_EXCL | O_TRUNC);
-	int opened = open(path, flags | O_CLOEXEC);
+	int flags = native_flags(file->flags);
+	int opened = file->kind == XMIG_IMAGE_FILE_ANONYMOUS
+	                     ? recreate_anonymous(file, path, contents, contents_size)
+	                     : open(path, flags | O_CLOEXEC);
 	if (opened < 0) {
-		snprintf(error, error_size, "cannot reopen %s (descriptor %d): %s", path,
-		         file->descriptor, strerror(errno));
+		snprintf(error, error_size, "cannot %s %s (descriptor %d): %s",
+		         file->kind == XMIG_IMAGE_FILE_ANONYMOUS ? "re-create the anonymous file"
+		                                                 : "reopen",
+		         path, file->descriptor, strerror(errno));
 		return -1;
 	}
 	if (opened != file->descriptor) {
@@ -179,8 +313,10 @@ int xmig_recreate_process_state(const struct xmig_image *image, char *error, siz
 	size_t cursor = 0;
 	struct xmig_image_file file;
 	const char *path;
-	while (xmig_image_next_file(image, &cursor, &file, &path) == 0)
-		if (reopen(&file, path, error, error_size) != 0)
+	const uint8_t *contents;
+	uint64_t contents_size;
+	while (xmig_image_next_file(image, &cursor, &file, &path, &contents, &contents_size) == 0)
+		if (reopen(&file, path, contents, contents_size, error, error_size) != 0)
 			return -1;
 	for (int number = 1; number <= XMIG_IMAGE_SIGNALS; number++) {
 		const struct xmig_image_signal *entry = &image->signals[number - 1];
@@ -199,17 +335,4 @@ int xmig_recreate_process_state(const struct xmig_image *image, char *error, siz
 		sigaction(number, &action, NULL);
 	}
 	return 0;
-}
-
-/* glibc's list of every open FILE stream, linked through _chain (both ISAs'
- * static libc define it). */
-extern FILE *_IO_list_all;
-
-const char *xmig_state_blocks_other_isa(void)
-{
-	for (FILE *stream = _IO_list_all; stream; stream = stream->_chain)
-		if (stream != stdin && stream != stdout && stream != stderr)
-			return "a FILE stream other than stdin, stdout and stderr is open, and its "
-			       "state belongs to this ISA's C library";
-	return NULL;
 }

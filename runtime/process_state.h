@@ -28,9 +28,4 @@ int xmig_recreate_process_state(const struct xmig_image *image, char *error, siz
 /* The runtime's own signal handler, which recording skips. */
 void xmig_set_own_signal(int signal_number);
 
-/* Why the process's state could not be recreated by the other ISA's binary
- * now, or NULL when it could. A FILE stream other than stdin, stdout and
- * stderr lives in this ISA's C library: its buffer and state do not migrate. */
-const char *xmig_state_blocks_other_isa(void);
-
 #endif

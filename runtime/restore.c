@@ -2,6 +2,7 @@
 #include "restore.h"
 
 #include "exit_handlers.h"
+#include "file_streams.h"
 #include "heap/arena.h"
 #include "jump_buffer.h"
 #include "own_binary.h"
@@ -197,6 +198,7 @@ _Noreturn void xmig_restore(const char *image_path)
 	 * capture before the next allocation still sees it as in use. */
 	xmig_heap_attach();
 	xmig_stdio_buffers_release();
+	xmig_file_streams_adopt_migrated();
 	if (xmig_recreate_process_state(&image, error, sizeof error) != 0)
 		refuse("%s", error);
 	xmig_exit_handlers_after_restore();

@@ -1,6 +1,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "standard_files.h"
 
+#include "file_streams.h"
 #include "heap/walk.h"
 #include "xmig/layout.h"
 
@@ -33,7 +34,10 @@ static const char *scan(uint64_t low, uint64_t high, uint64_t *at)
 	        "a copy of stderr is stored in migrated memory, and the other ISA's stderr is "
 	        "elsewhere",
 	};
-	const int moves[] = {0, stdout_is_aligned(), 0};
+	/* A stream that migrates has one address in both (file_streams.h). */
+	const int moves[] = {xmig_file_stream_migrates(stdin),
+	                     stdout_is_aligned() || xmig_file_stream_migrates(stdout),
+	                     xmig_file_stream_migrates(stderr)};
 	low = (low + 7) & ~(uint64_t)7;
 	for (uint64_t address = low; address + 8 <= high; address += 8) {
 		uint64_t word;

@@ -1,6 +1,7 @@
 /* The program's real main: prepares the fixed ranges, then runs the program's
  * own main (renamed __xmig_main by the plugin) on the runtime's native stack. */
 #define _GNU_SOURCE
+#include "file_streams.h"
 #include "jump_buffer.h"
 #include "restore.h"
 #include "trigger.h"
@@ -71,6 +72,7 @@ int main(int argc, char **argv, char **envp)
 		fputs("xmig: no memory to copy the arguments and environment\n", stderr);
 		exit(XMIG_EXIT_STARTUP_FAILED);
 	}
+	xmig_file_streams_adopt_standard();
 	xmig_trigger_announce_ready();
 	xmig_enter_main(xmig_range_usable_end(&xmig_native_stack_range), argc, arguments,
 	                environment);

@@ -1,5 +1,6 @@
 #include "stdio_buffers.h"
 
+#include "file_streams.h"
 #include "migratable.h"
 #include "xmig/layout.h"
 
@@ -34,8 +35,8 @@ void xmig_stdio_buffers_note(void)
 		const FILE *stream = streams[i];
 		/* Allocated before the arena existed (the bootstrap area, which
 		 * does not migrate), or the program's own: left alone. */
-		if (!stream->_IO_buf_base || (stream->_flags & LIBC_USER_BUFFER) ||
-		    !in_heap_arena(stream->_IO_buf_base))
+		if (xmig_file_stream_migrates(stream) || !stream->_IO_buf_base ||
+		    (stream->_flags & LIBC_USER_BUFFER) || !in_heap_arena(stream->_IO_buf_base))
 			continue;
 		stale_stdio_buffers.blocks[stale_stdio_buffers.count++] =
 		        (uint64_t)(uintptr_t)stream->_IO_buf_base;
@@ -43,9 +44,12 @@ void xmig_stdio_buffers_note(void)
 }
 
 /* Bytes stdin has read from its descriptor and the program not yet: they
- * are in this process's libc, which does not migrate. */
+ * are in this process's libc, which does not migrate, unless stdin is a
+ * stream that migrates with its buffer (file_streams.h). */
 static size_t read_ahead(void)
 {
+	if (xmig_file_stream_migrates(stdin))
+		return 0;
 	return stdin->_IO_read_ptr && stdin->_IO_read_end > stdin->_IO_read_ptr
 	               ? (size_t)(stdin->_IO_read_end - stdin->_IO_read_ptr)
 	               : 0;

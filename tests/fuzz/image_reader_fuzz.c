@@ -43,8 +43,15 @@ static void parse(const uint8_t *data, size_t size)
 	size_t cursor = 0;
 	struct xmig_image_file file;
 	const char *path;
-	while (xmig_image_next_file(&image, &cursor, &file, &path) == 0)
+	const uint8_t *contents;
+	uint64_t contents_size;
+	while (xmig_image_next_file(&image, &cursor, &file, &path, &contents, &contents_size) ==
+	       0) {
 		sink ^= (uint8_t)strlen(path);
+		/* Every byte of an anonymous file's contents is in the image. */
+		if (contents_size)
+			sink ^= contents[0] ^ contents[contents_size - 1];
+	}
 	sink ^= (uint8_t)strlen(image.cwd) ^ (uint8_t)strlen(image.binary_path);
 	(void)sink;
 }

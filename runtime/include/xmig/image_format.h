@@ -66,13 +66,28 @@ struct xmig_image_binary {
 /* One open regular file; the records follow each other, each padded to 8. */
 struct xmig_image_file {
 	int32_t descriptor;
-	int32_t flags; /* as from fcntl(F_GETFL) */
+	int32_t flags; /* fcntl(F_GETFL)'s, portable: XMIG_IMAGE_FILE_FLAGS */
 	int64_t offset;
-	uint32_t path_size; /* with the NUL; the path follows */
-	uint32_t reserved;
+	uint32_t path_size; /* with the NUL; the path follows, padded to 8 bytes */
+	uint32_t kind;      /* XMIG_IMAGE_FILE_* */
 };
 
-#define XMIG_IMAGE_SIGNALS 64
+/* The status flags an image keeps: those Linux numbers alike on x86_64 and
+ * aarch64 (the access mode, O_APPEND 02000, O_NONBLOCK 04000, O_DSYNC
+ * 010000, O_ASYNC 020000, O_SYNC 04010000, O_NOATIME 01000000), and
+ * O_DIRECT, whose number differs (040000 and 0200000), as the bit below.
+ * The kernel's O_LARGEFILE (0100000 and 0400000) is implied on LP64. */
+#define XMIG_IMAGE_FILE_FLAGS       0x00143c03u
+#define XMIG_IMAGE_FILE_FLAG_DIRECT 0x40000000u
+
+/* Reopened by its path. */
+#define XMIG_IMAGE_FILE_NAMED 0
+/* A file with no name left (tmpfile, O_TMPFILE, unlinked while open): after
+ * the path, a uint64_t size and that many bytes of its contents, padded to
+ * 8, from which the restore makes a nameless file again. */
+#define XMIG_IMAGE_FILE_ANONYMOUS 1
+
+#define XMIG_IMAGE_SIGNALS        64
 /* A handler the program installed (handler 0: default, 1: ignored). */
 struct xmig_image_signal {
 	uint64_t handler;

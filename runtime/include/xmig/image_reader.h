@@ -47,8 +47,10 @@ int xmig_image_parse(const uint8_t *data, size_t size, struct xmig_image *image,
 void xmig_image_load_at(const struct xmig_image *image, size_t index, struct xmig_image_load *load);
 
 /* Walks the validated file records: returns the next one after `*cursor`
- * (0 to start) and its path, or -1 at the end. */
+ * (0 to start), its path and, for an anonymous file, its contents; or -1 at
+ * the end. */
 int xmig_image_next_file(const struct xmig_image *image, size_t *cursor,
-                         struct xmig_image_file *file, const char **path);
+                         struct xmig_image_file *file, const char **path, const uint8_t **contents,
+                         uint64_t *contents_size);
 
 #endif

@@ -158,6 +158,13 @@ _Noreturn void xmig_restore(const char *image_path)
 		refuse("the file is empty");
 	void *mapped = mmap(NULL, (size_t)status.st_size, PROT_READ, MAP_PRIVATE, descriptor, 0);
 	close(descriptor);
+	/* xmig-run hands the image over as a descriptor of its own, named
+	 * /proc/self/fd/N: it is not one of the program's, and the program's
+	 * next capture would carry it as a nameless file. */
+	int handed_over;
+	char rest;
+	if (sscanf(image_path, "/proc/self/fd/%d%c", &handed_over, &rest) == 1 && handed_over > 2)
+		close(handed_over);
 	if (mapped == MAP_FAILED)
 		refuse("cannot map it: %s", strerror(errno));
 

@@ -1,15 +1,19 @@
 /* Keeps a standard stream where a program keeps its own data, as a
  * compressor keeps its output handle: in a malloc'd struct, and stdout in a
  * global too. Every step writes through them.
- *   standard_streams stdout|stderr ITERATIONS
- * stdout has one address in both binaries, so the program moves; stderr is
- * at another address on each ISA, so it cannot. */
+ *   standard_streams stdout|stderr|stdin ITERATIONS
+ * stdout has one address in both binaries, and stderr and stdin are streams
+ * in the heap (runtime/file_streams.h), so the program moves. In stdin mode
+ * the copy of stdin is only kept, and the lines go to stdout: started with
+ * a descriptor 0 that cannot be read, stdin stays the C library's own, at
+ * another address on each ISA, and the program cannot move. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 struct sink {
 	FILE *stream;
+	FILE *kept;
 	unsigned long written;
 };
 
@@ -29,6 +33,7 @@ int main(int argc, char **argv)
 	if (!sink)
 		return 1;
 	sink->stream = strcmp(argv[1], "stderr") == 0 ? stderr : stdout;
+	sink->kept = strcmp(argv[1], "stdin") == 0 ? stdin : NULL;
 	sink->written = 0;
 	totals = stdout;
 	long iterations = atol(argv[2]);

@@ -58,7 +58,7 @@ static void fill_state(const struct xmig_registers *registers, const struct xmig
 	state->version = XMIG_IMAGE_VERSION;
 	state->elf_machine = xmig_own_elf_machine();
 	state->site_id = walk->site_id;
-	if (walk->unpaired_frames)
+	if (walk->unpaired_frames || walk->other_isa_blocked)
 		state->flags |= XMIG_IMAGE_SAME_ISA_ONLY;
 	state->frame_count = walk->frame_count;
 	state->data_stack_pointer = (uint64_t)(uintptr_t)__xmig_data_stack_pointer;
@@ -172,11 +172,23 @@ static int capturable(const struct xmig_registers *registers, struct xmig_frame_
 		return 0;
 	const char *blocked = xmig_stdin_blocks_capture();
 	uint64_t at = registers->pc;
-	if (!blocked)
-		blocked = xmig_file_streams_record(!same_isa_only);
-	if (!blocked && !same_isa_only)
-		blocked = xmig_standard_file_copies((uint64_t)(uintptr_t)__xmig_data_stack_pointer,
-		                                    &at);
+	/* What would keep the state from the other ISA: for an image that is
+	 * for this binary only, it flags the image instead, which the
+	 * transformer then refuses, saying so. */
+	const char *foreign = NULL;
+	if (!blocked) {
+		foreign = xmig_file_streams_record(1);
+		if (!foreign)
+			foreign = xmig_standard_file_copies(
+			        (uint64_t)(uintptr_t)__xmig_data_stack_pointer, &at);
+	}
+	if (foreign && same_isa_only) {
+		walk->other_isa_blocked = foreign;
+		at = registers->pc;
+		blocked = xmig_file_streams_record(0);
+	} else if (foreign) {
+		blocked = foreign;
+	}
 	if (blocked) {
 		walk->declined = blocked;
 		walk->declined_at = at;

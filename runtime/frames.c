@@ -39,6 +39,7 @@ int xmig_walk_frames(const struct xmig_registers *registers, int same_isa_only,
                      struct xmig_frame_walk *walk)
 {
 	walk->unpaired_frames = 0;
+	walk->other_isa_blocked = NULL;
 	walk->site_id = 0;
 	walk->frame_count = 0;
 	walk->declined = NULL;

@@ -11,6 +11,10 @@ struct xmig_frame_walk {
 	uint64_t site_id;     /* the migration point's */
 	uint64_t frame_count; /* frames that will migrate */
 	int unpaired_frames;  /* how many are at sites the other ISA lacks */
+	/* Set by the capture: why the other ISA could not take the state, when
+	 * the image is for this binary only and something else than frames
+	 * ties it here (a FILE stream, a copy of a standard stream). */
+	const char *other_isa_blocked;
 	/* Why not, when it cannot: a message and the address it is about. */
 	const char *declined;
 	uint64_t declined_at;

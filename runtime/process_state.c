@@ -1,6 +1,8 @@
 #define _GNU_SOURCE
 #include "process_state.h"
 
+#include "trigger.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -271,6 +273,7 @@ static int reopen(const struct xmig_image_file *file, const char *path, const ui
 {
 	/* Never create or truncate: the file must be the one left behind. */
 	int flags = native_flags(file->flags);
+	xmig_trigger_vacate(file->descriptor);
 	int opened = file->kind == XMIG_IMAGE_FILE_ANONYMOUS
 	                     ? recreate_anonymous(file, path, contents, contents_size)
 	                     : open(path, flags | O_CLOEXEC);

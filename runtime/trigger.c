@@ -49,8 +49,55 @@ static int parse_count(const char *name, const char *text, uint64_t *value)
 	return 0;
 }
 
+/* The launcher's descriptors: process state. The ready pipe is moved out of
+ * the program's way at start-up and recognised by its inode before each
+ * write, since the program may close that number and open a file of its own
+ * there. Either moves again when a restore re-creates one of the program's
+ * files at its number (xmig_trigger_vacate). */
+#define LAUNCHER_DESCRIPTOR_FLOOR 900
+static int ready_descriptor = -1;
+static dev_t ready_device;
+static ino_t ready_inode;
+
+/* Not inherited by programs the program runs either. */
+static int move_out_of_the_way(int descriptor)
+{
+	int kept = fcntl(descriptor, F_DUPFD_CLOEXEC, LAUNCHER_DESCRIPTOR_FLOOR);
+	if (kept < 0)
+		return descriptor;
+	close(descriptor);
+	return kept;
+}
+
+void xmig_trigger_vacate(int descriptor)
+{
+	if (descriptor == policy.image_descriptor)
+		policy.image_descriptor = move_out_of_the_way(descriptor);
+	if (descriptor == ready_descriptor)
+		ready_descriptor = move_out_of_the_way(descriptor);
+}
+
+static void take_ready_descriptor(void)
+{
+	const char *text = getenv("XMIG_READY_FD");
+	uint64_t descriptor;
+	if (!text || !*text || parse_count("XMIG_READY_FD", text, &descriptor) != 0 ||
+	    descriptor > 1 << 20)
+		return;
+	int kept = move_out_of_the_way((int)descriptor);
+	struct stat status;
+	if (fstat(kept, &status) != 0 || !S_ISFIFO(status.st_mode)) {
+		close(kept);
+		return;
+	}
+	ready_descriptor = kept;
+	ready_device = status.st_dev;
+	ready_inode = status.st_ino;
+}
+
 int xmig_trigger_init(void)
 {
+	take_ready_descriptor();
 	const char *text;
 	if ((text = getenv("XMIG_CAPTURE_AT")) && *text) {
 		if (parse_count("XMIG_CAPTURE_AT", text, &policy.capture_at) != 0)
@@ -131,13 +178,6 @@ uint64_t xmig_points_reached(void)
 	return points_reached;
 }
 
-/* The launcher's pipe, once announced: process state. It is moved out of
- * the program's way, and recognised by its inode before each write, since
- * the program may close that number and open a file of its own there. */
-#define READY_DESCRIPTOR_FLOOR 900
-static int ready_descriptor = -1;
-static dev_t ready_device;
-static ino_t ready_inode;
 
 static void announce_bytes(int descriptor, const char *bytes, size_t size)
 {
@@ -165,34 +205,17 @@ static void announce(int descriptor, char what)
 	announce_bytes(descriptor, &what, 1);
 }
 
-void xmig_trigger_announce_ready(void)
-{
-	const char *text = getenv("XMIG_READY_FD");
-	uint64_t descriptor;
-	if (!text || !*text || parse_count("XMIG_READY_FD", text, &descriptor) != 0 ||
-	    descriptor > 1 << 20)
-		return;
-	announce((int)descriptor, XMIG_READY_RUNNING);
-	/* Kept for the captures to come, but not for programs the program
-	 * runs. */
-	int kept = fcntl((int)descriptor, F_DUPFD_CLOEXEC, READY_DESCRIPTOR_FLOOR);
-	close((int)descriptor);
-	struct stat status;
-	if (kept < 0 || fstat(kept, &status) != 0 || !S_ISFIFO(status.st_mode)) {
-		if (kept >= 0)
-			close(kept);
-		return;
-	}
-	ready_descriptor = kept;
-	ready_device = status.st_dev;
-	ready_inode = status.st_ino;
-}
-
 static int ready_descriptor_is_ours(void)
 {
 	struct stat status;
 	return ready_descriptor >= 0 && fstat(ready_descriptor, &status) == 0 &&
 	       status.st_dev == ready_device && status.st_ino == ready_inode;
+}
+
+void xmig_trigger_announce_ready(void)
+{
+	if (ready_descriptor_is_ours())
+		announce(ready_descriptor, XMIG_READY_RUNNING);
 }
 
 void xmig_trigger_announce_decline(const char *reason, uint64_t at)

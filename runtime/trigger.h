@@ -48,6 +48,10 @@ void xmig_trigger_after_attempt(int finished);
 
 uint64_t xmig_points_reached(void);
 
+/* A restore is about to give one of the program's files this number: a
+ * launcher's descriptor there moves elsewhere. */
+void xmig_trigger_vacate(int descriptor);
+
 /* Tells XMIG_READY_FD's reader, if any, that the program is about to run. */
 void xmig_trigger_announce_ready(void);
 

@@ -191,8 +191,9 @@ static int check_image_source(const struct xmig_image *image, const struct xmig_
 		                 source->path, destination->path, source->isa->name);
 	if (image->state.flags & XMIG_IMAGE_SAME_ISA_ONLY)
 		return xmig_fail(error,
-		                 "the image was captured with frames the other ISA lacks "
-		                 "(XMIG_SAME_ISA_ONLY); only %s can restore it",
+		                 "the image is a checkpoint for this ISA only, taken where the "
+		                 "other ISA could not resume (xmig-run --checkpoint without "
+		                 "--portable, or XMIG_SAME_ISA_ONLY); only %s can restore it",
 		                 source->path);
 	return 0;
 }

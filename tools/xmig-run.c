@@ -39,7 +39,10 @@ static void usage(FILE *out)
 	      "                            there before the start\n"
 	      "Files:\n"
 	      "  --checkpoint FILE         write the image to FILE instead of migrating, then\n"
-	      "                            stop (or go on with --continue)\n"
+	      "                            stop (or go on with --continue); at the next point\n"
+	      "                            where this ISA can resume, for a restore on this ISA\n"
+	      "  --portable                with --checkpoint: wait for a point where either ISA\n"
+	      "                            can resume, so that --restore --arch may change it\n"
 	      "  --restore FILE            resume the image in FILE (- for standard input)\n"
 	      "  --arch ISA                start on ISA (default: this host's; with --restore,\n"
 	      "                            the image's own)\n"
@@ -87,6 +90,7 @@ int main(int argc, char **argv)
 		TO,
 		CHECKPOINT,
 		CONTINUE,
+		PORTABLE,
 		RESTORE,
 		ARCH,
 		KEEP_IMAGES,
@@ -104,6 +108,7 @@ int main(int argc, char **argv)
 	        {"to", required_argument, NULL, TO},
 	        {"checkpoint", required_argument, NULL, CHECKPOINT},
 	        {"continue", no_argument, NULL, CONTINUE},
+	        {"portable", no_argument, NULL, PORTABLE},
 	        {"restore", required_argument, NULL, RESTORE},
 	        {"arch", required_argument, NULL, ARCH},
 	        {"keep-images", required_argument, NULL, KEEP_IMAGES},
@@ -193,6 +198,9 @@ int main(int argc, char **argv)
 		case CONTINUE:
 			run.continue_after_checkpoint = 1;
 			break;
+		case PORTABLE:
+			run.portable_checkpoint = 1;
+			break;
 		case RESTORE:
 			run.restore = optarg;
 			break;
@@ -223,8 +231,8 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return XMIG_RUN_USAGE;
 	}
-	if (run.continue_after_checkpoint && !run.checkpoint) {
-		fputs("xmig-run: --continue goes with --checkpoint\n", stderr);
+	if ((run.continue_after_checkpoint || run.portable_checkpoint) && !run.checkpoint) {
+		fputs("xmig-run: --continue and --portable go with --checkpoint\n", stderr);
 		return XMIG_RUN_USAGE;
 	}
 	if ((run.remote_isa_set || run.ship) && !run.remote) {

@@ -22,6 +22,9 @@ static void prepare_environment(const struct run_spawn *spawn, int image, int re
 	unsetenv("XMIG_CAPTURE_AT");
 	unsetenv("XMIG_RESTORE");
 	unsetenv("XMIG_AFTER_CAPTURE");
+	unsetenv("XMIG_SAME_ISA_ONLY");
+	if (spawn->same_isa_only)
+		setenv("XMIG_SAME_ISA_ONLY", "1", 1);
 	set_number("XMIG_IMAGE_FD", image);
 	set_number("XMIG_READY_FD", ready);
 	if (spawn->capture_at)

@@ -17,6 +17,7 @@ struct run_spawn {
 	int restore_descriptor; /* an image to restore (a memfd or file), or -1 */
 	uint64_t capture_at;    /* XMIG_CAPTURE_AT, 0 for none */
 	int continue_after_capture;
+	int same_isa_only; /* XMIG_SAME_ISA_ONLY: the image is for this binary only */
 	int input, output; /* standard input and output, or -1 to share xmig-run's */
 };
 

@@ -172,6 +172,10 @@ static int start(struct session *session, enum run_isa isa, int restore_descript
 	        .capture_at = capture_at,
 	        .continue_after_capture =
 	                session->options->checkpoint && session->options->continue_after_checkpoint,
+	        /* A checkpoint is for this ISA unless asked otherwise: it need not
+	         * wait for a point the other ISA can resume. */
+	        .same_isa_only =
+	                session->options->checkpoint && !session->options->portable_checkpoint,
 	        .input = -1,
 	        .output = -1,
 	};

@@ -78,8 +78,6 @@ class Builder
 	std::deque<SourceSite> arming_sites_;
 	AllocaInst *arming_variable_ = nullptr; // which setjmp a resumed frame is arming (1-based)
 	AllocaInst *entry_variable_ = nullptr;  // which entry it heads for once armed (1-based)
-	// Per entry index: where the resumed frame goes once its buffers are armed.
-	DenseMap<unsigned, BasicBlock *> continuations_;
 	Type *int8_, *int32_, *int64_;
 	PointerType *pointer_;
 	AllocaInst *target_variable_ = nullptr; // which entry a resumed frame heads for

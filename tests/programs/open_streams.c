@@ -139,9 +139,9 @@ int main(int argc, char **argv)
 	clearerr(s->described);
 
 	long grand = 0;
-	for (int round = 0; round < 300; round++) {
+	for (int round = 0; round < 120; round++) {
 		grand += step(s, round);
-		if (round % 50 == 49)
+		if (round % 20 == 19)
 			printf("round %d: grand %ld, checksum %016llx\n", round, grand,
 			       (unsigned long long)checksum);
 	}

@@ -126,7 +126,7 @@ int main(void)
 	/* A loop that arms one global buffer again on every turn; a jump to
 	 * it from deep inside a turn abandons the rest of that turn. */
 	volatile int turn = 0, recovered = 0;
-	while (turn < 24) {
+	while (turn < 12) {
 		if (setjmp(turn_buffer) != 0) {
 			current_handler = &outermost;
 			recovered++;
@@ -135,7 +135,7 @@ int main(void)
 		}
 		int this_turn = turn++;
 		long result = 0;
-		int status = protected_call(nested, 6, this_turn * 101 + 3, &result);
+		int status = protected_call(nested, 5, this_turn * 101 + 3, &result);
 		printf("turn %2d: status %d result %ld checksum %016llx\n", this_turn, status,
 		       result, (unsigned long long)checksum);
 		if (this_turn % 5 == 2)

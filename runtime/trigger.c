@@ -178,7 +178,6 @@ uint64_t xmig_points_reached(void)
 	return points_reached;
 }
 
-
 static void announce_bytes(int descriptor, const char *bytes, size_t size)
 {
 	/* The reader may be gone; that is its business, not the program's:

@@ -22,7 +22,7 @@ struct run_options {
 	const char *checkpoint; /* write the image here instead of migrating */
 	int continue_after_checkpoint;
 	int portable_checkpoint; /* --portable: a checkpoint either ISA can restore */
-	const char *restore; /* start from this image ("-": standard input) */
+	const char *restore;     /* start from this image ("-": standard input) */
 	int arch_set;
 	enum run_isa arch;         /* the ISA to start or restore on */
 	struct run_remote *remote; /* --to ssh://...: migrations go there and back */

@@ -210,6 +210,7 @@ static int start(struct session *session, enum run_isa isa, int restore_descript
 	session->stopped_at = 0;
 	session->running = 1;
 	session->ready = 0;
+	run_waiting_new_pipe(&session->waiting);
 	session->spawned_at = run_now();
 	return 0;
 }
@@ -489,7 +490,9 @@ static int load_restore_image(struct session *session, enum run_isa *isa)
 
 /* The process wrote to its ready pipe: 'R' once it can take requests (if it
  * was restored, the migration is over then), 'C' when a capture begins. */
-static void on_ready_pipe(struct session *session)
+/* Reads what the ready pipe holds now: the number of bytes, 0 at its end
+ * (it is closed then) or when nothing waits in it. */
+static ssize_t on_ready_pipe(struct session *session)
 {
 	const struct run_options *options = session->options;
 	char bytes[16];
@@ -497,11 +500,11 @@ static void on_ready_pipe(struct session *session)
 	while ((got = read(session->child.ready, bytes, sizeof bytes)) < 0 && errno == EINTR)
 		;
 	if (got < 0 && errno == EAGAIN)
-		return;
+		return 0;
 	if (got <= 0) {
 		close(session->child.ready);
 		session->child.ready = -1;
-		return;
+		return 0;
 	}
 	for (ssize_t i = 0; i < got; i++) {
 		if (run_waiting_feed(&session->waiting, bytes[i], run_now()))
@@ -526,6 +529,7 @@ static void on_ready_pipe(struct session *session)
 		if (session->request_when_ready)
 			request(session);
 	}
+	return got;
 }
 
 /* Ends xmig-run the way the program ended. */
@@ -888,9 +892,11 @@ int run_session(const struct run_options *options)
 			run_image_read(&session.image, session.child.image);
 		close(session.child.image);
 		/* A process that restored and ended at once may have done both
-		 * since the poll: its ready byte is still in the pipe. */
+		 * since the poll: its ready byte is still in the pipe, maybe
+		 * after decline lines longer than one read. */
 		if (session.child.ready >= 0) {
-			on_ready_pipe(&session);
+			while (session.child.ready >= 0 && on_ready_pipe(&session) > 0)
+				;
 			if (session.child.ready >= 0)
 				close(session.child.ready);
 			session.child.ready = -1;

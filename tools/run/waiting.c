@@ -29,6 +29,12 @@ int run_waiting_known(const struct run_waiting *waiting)
 	return waiting->asked || waiting->reason[0] != '\0';
 }
 
+void run_waiting_new_pipe(struct run_waiting *waiting)
+{
+	waiting->in_line = 0;
+	waiting->line_length = 0;
+}
+
 int run_waiting_feed(struct run_waiting *waiting, char byte, double now)
 {
 	if (!waiting->in_line) {

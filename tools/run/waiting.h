@@ -32,6 +32,10 @@ struct run_waiting {
  * asked: xmig-run has made one. */
 void run_waiting_reset(struct run_waiting *waiting, int asked);
 
+/* A new process writes to a new ready pipe: a line the last one left
+ * unfinished ends with it, and the new one's bytes are read afresh. */
+void run_waiting_new_pipe(struct run_waiting *waiting);
+
 /* Whether a request waits, for the lines and the warning. */
 int run_waiting_known(const struct run_waiting *waiting);
 

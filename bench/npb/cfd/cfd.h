@@ -57,10 +57,10 @@ extern cfd_scalar_field rho_inv, us, vs, ws, square, qs;
 /* The coefficients of the discretisation. Axis 0 is x (index i), 1 is y (j), 2 is z (k). */
 struct cfd_coefficients {
 	double dt;
-	double spacing[CFD_AXES];          /* 1 / (N - 1) */
-	double t1[CFD_AXES];               /* 1 / spacing^2, for second differences */
-	double t2[CFD_AXES];               /* 1 / (2 spacing), for central first differences */
-	double t3[CFD_AXES];               /* 1 / spacing */
+	double spacing[CFD_AXES]; /* 1 / (N - 1) */
+	double t1[CFD_AXES];      /* 1 / spacing^2, for second differences */
+	double t2[CFD_AXES];      /* 1 / (2 spacing), for central first differences */
+	double t3[CFD_AXES];      /* 1 / spacing */
 	double damping[CFD_AXES][CFD_COMPONENTS]; /* second-difference damping of each component */
 	double dssp;                              /* the fourth-order dissipation coefficient */
 };
@@ -107,7 +107,7 @@ void cfd_viscous_jacobian(int axis, const double state[CFD_COMPONENTS], cfd_bloc
 
 /* 5x5 block operations for the implicit solvers. */
 void cfd_block_vector_subtract(const cfd_block a, const double x[CFD_COMPONENTS],
-                               double y[CFD_COMPONENTS]);               /* y -= a x */
+                               double y[CFD_COMPONENTS]);                           /* y -= a x */
 void cfd_block_product_subtract(const cfd_block a, const cfd_block b, cfd_block c); /* c -= a b */
 /* Gauss-Jordan elimination without pivoting: on return c = a^-1 c (if c is not NULL) and
  * r = a^-1 r; a is destroyed. The blocks of these systems are diagonally dominant. */

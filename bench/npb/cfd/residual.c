@@ -5,7 +5,7 @@
 #include <string.h>
 
 /* Distance between neighbours along each axis, in points of a scalar field. */
-static const long point_stride[CFD_AXES] = {1, CFD_N, (long)CFD_N * CFD_N};
+static const long point_stride[CFD_AXES] = {1, CFD_N, (long)CFD_N *CFD_N};
 
 static long point_index(int i, int j, int k)
 {
@@ -24,7 +24,8 @@ static void compute_derived(const cfd_field field)
 				us[k][j][i] = w[1] * inverse;
 				vs[k][j][i] = w[2] * inverse;
 				ws[k][j][i] = w[3] * inverse;
-				square[k][j][i] = 0.5 * (w[1] * w[1] + w[2] * w[2] + w[3] * w[3]) * inverse;
+				square[k][j][i] =
+				        0.5 * (w[1] * w[1] + w[2] * w[2] + w[3] * w[3]) * inverse;
 				qs[k][j][i] = square[k][j][i] * inverse;
 			}
 }
@@ -57,7 +58,8 @@ static void add_fluxes(int axis, const double *field, long p, double *out)
 		double stress = viscous;
 
 		if (m == along) {
-			convection += (next[4] - kinetic[p + s] - prev[4] + kinetic[p - s]) * CFD_C2;
+			convection +=
+			        (next[4] - kinetic[p + s] - prev[4] + kinetic[p - s]) * CFD_C2;
 			stress *= CFD_CON43;
 		}
 		out[m] += damping[m] * t1 * (next[m] - 2.0 * here[m] + prev[m]) +

@@ -16,8 +16,8 @@ static bool compare(const char *title, const double *computed, const double *ref
 		/* Written so that a NaN fails. */
 		const bool within = error <= CFD_VERIFY_TOLERANCE;
 
-		printf("          %2d %20.13E %20.13E %20.13E%s\n", m + 1, computed[m], reference[m],
-		       error, within ? "" : " FAILURE");
+		printf("          %2d %20.13E %20.13E %20.13E%s\n", m + 1, computed[m],
+		       reference[m], error, within ? "" : " FAILURE");
 		agree = agree && within;
 	}
 	return agree;

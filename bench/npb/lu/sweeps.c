@@ -41,8 +41,8 @@ static void neighbour_block(int axis, double side, const double state[CFD_COMPON
 	cfd_viscous_jacobian(axis, state, viscous);
 	for (int row = 0; row < CFD_COMPONENTS; row++) {
 		for (int column = 0; column < CFD_COMPONENTS; column++)
-			block[row][column] =
-			        flux_scale * flux[row][column] - viscous_scale * viscous[row][column];
+			block[row][column] = flux_scale * flux[row][column] -
+			                     viscous_scale * viscous[row][column];
 		block[row][row] -= viscous_scale * cfd.damping[axis][row];
 	}
 }

@@ -10,8 +10,8 @@
 cfd_scalar_field speed;
 
 /* 1/sqrt(2), the normalisation of the acoustic eigenvectors. */
-#define ACOUSTIC_SCALE    0.70710678118654752440
-#define C2_INVERSE  (1.0 / CFD_C2)
+#define ACOUSTIC_SCALE 0.70710678118654752440
+#define C2_INVERSE     (1.0 / CFD_C2)
 
 void compute_speed(void)
 {
@@ -22,9 +22,9 @@ void compute_speed(void)
 				                      (u[k][j][i][4] - square[k][j][i]));
 }
 
-#define FOR_INTERIOR(k, j, i)                                                                     \
-	for (int k = 1; k < CFD_N - 1; k++)                                                       \
-		for (int j = 1; j < CFD_N - 1; j++)                                               \
+#define FOR_INTERIOR(k, j, i)                                                                      \
+	for (int k = 1; k < CFD_N - 1; k++)                                                        \
+		for (int j = 1; j < CFD_N - 1; j++)                                                \
 			for (int i = 1; i < CFD_N - 1; i++)
 
 void txinvr(void)
@@ -37,7 +37,8 @@ void txinvr(void)
 		const double ac = speed[k][j][i];
 		const double ac2inv = 1.0 / (ac * ac);
 		const double r1 = r[0], r2 = r[1], r3 = r[2], r4 = r[3], r5 = r[4];
-		const double t1 = CFD_C2 * ac2inv * (qs[k][j][i] * r1 - uu * r2 - vv * r3 - ww * r4 + r5);
+		const double t1 =
+		        CFD_C2 * ac2inv * (qs[k][j][i] * r1 - uu * r2 - vv * r3 - ww * r4 + r5);
 		const double t2 = ACOUSTIC_SCALE * ru1 * (uu * r1 - r2);
 		const double t3 = (ACOUSTIC_SCALE * ru1 * ac) * t1;
 

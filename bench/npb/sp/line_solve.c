@@ -138,8 +138,8 @@ static void solve_lines(int axis)
 			solve_penta(line.plus, line.x, 3, 3);
 			solve_penta(line.minus, line.x, 4, 4);
 			for (int p = 0; p < CFD_N; p++)
-				memcpy(&rhs[0][0][0][0] +
-				               point_offset(axis, p, first, second) * CFD_COMPONENTS,
+				memcpy(&rhs[0][0][0][0] + point_offset(axis, p, first, second) *
+				                                  CFD_COMPONENTS,
 				       line.x[p], sizeof line.x[p]);
 		}
 }

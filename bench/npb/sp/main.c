@@ -9,9 +9,9 @@
 #include <stdio.h>
 
 #include "cfd.h"
-#include "sp.h"
 #include "npb_results.h"
 #include "npb_timer.h"
+#include "sp.h"
 
 #define SP_TIMER 0
 /* How often the step number is printed, as NPB does. */

@@ -61,6 +61,7 @@ static void fill_state(const struct xmig_registers *registers, const struct xmig
 	if (walk->unpaired_frames || walk->other_isa_blocked)
 		state->flags |= XMIG_IMAGE_SAME_ISA_ONLY;
 	state->frame_count = walk->frame_count;
+	state->blocked_signals = xmig_blocked_signals();
 	state->data_stack_pointer = (uint64_t)(uintptr_t)__xmig_data_stack_pointer;
 	state->heap_end = xmig_heap_used_end ? xmig_heap_used_end() : XMIG_HEAP_ARENA_BASE;
 	state->native_stack_top = xmig_range_usable_end(&xmig_native_stack_range);

@@ -21,16 +21,10 @@ static char recorded_cwd[PATH_MAX];
 static uint8_t *recorded_files;
 static size_t recorded_capacity;
 static struct xmig_image_signal recorded_signals[XMIG_IMAGE_SIGNALS];
-static int own_signal;
 
 /* Descriptors above this are not searched: enough for any program xmig
  * supports, and bounded, unlike RLIMIT_NOFILE. */
 #define DESCRIPTOR_LIMIT 1024
-
-void xmig_set_own_signal(int signal_number)
-{
-	own_signal = signal_number;
-}
 
 static uint64_t open_descriptors[DESCRIPTOR_LIMIT / 64];
 
@@ -198,7 +192,7 @@ static void record_signals(void)
 	memset(recorded_signals, 0, sizeof recorded_signals);
 	for (int number = 1; number <= XMIG_IMAGE_SIGNALS; number++) {
 		struct sigaction action;
-		if (number == own_signal || number == SIGKILL || number == SIGSTOP ||
+		if (number == SIGKILL || number == SIGSTOP ||
 		    sigaction(number, NULL, &action) != 0 || action.sa_handler == SIG_DFL)
 			continue;
 		struct xmig_image_signal *entry = &recorded_signals[number - 1];
@@ -323,8 +317,7 @@ int xmig_recreate_process_state(const struct xmig_image *image, char *error, siz
 			return -1;
 	for (int number = 1; number <= XMIG_IMAGE_SIGNALS; number++) {
 		const struct xmig_image_signal *entry = &image->signals[number - 1];
-		if (entry->handler == 0 || number == own_signal || number == SIGKILL ||
-		    number == SIGSTOP)
+		if (entry->handler == 0 || number == SIGKILL || number == SIGSTOP)
 			continue;
 		struct sigaction action;
 		memset(&action, 0, sizeof action);
@@ -337,5 +330,23 @@ int xmig_recreate_process_state(const struct xmig_image *image, char *error, siz
 		/* glibc reserves 32 and 33; refusing them is not an error. */
 		sigaction(number, &action, NULL);
 	}
+	sigset_t blocked;
+	sigemptyset(&blocked);
+	for (int number = 1; number <= XMIG_IMAGE_SIGNALS; number++)
+		if (image->state.blocked_signals & (1ULL << (number - 1)))
+			sigaddset(&blocked, number);
+	sigprocmask(SIG_SETMASK, &blocked, NULL);
 	return 0;
+}
+
+uint64_t xmig_blocked_signals(void)
+{
+	sigset_t blocked;
+	uint64_t bits = 0;
+	if (sigprocmask(SIG_BLOCK, NULL, &blocked) != 0)
+		return 0;
+	for (int number = 1; number <= XMIG_IMAGE_SIGNALS; number++)
+		if (sigismember(&blocked, number) == 1)
+			bits |= 1ULL << (number - 1);
+	return bits;
 }

@@ -22,10 +22,11 @@ struct xmig_process_state {
 int xmig_record_process_state(int image_descriptor, struct xmig_process_state *state,
                               const char **error);
 
+/* The signals the program blocks, bit n-1 for signal n: the image's state
+ * carries them, and the re-creation below blocks them again. */
+uint64_t xmig_blocked_signals(void);
+
 /* Re-creates them from an image; -1 with a message in `error`. */
 int xmig_recreate_process_state(const struct xmig_image *image, char *error, size_t error_size);
-
-/* The runtime's own signal handler, which recording skips. */
-void xmig_set_own_signal(int signal_number);
 
 #endif

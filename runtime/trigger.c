@@ -1,7 +1,7 @@
 #define _GNU_SOURCE
 #include "trigger.h"
 
-#include "process_state.h"
+#include "request.h"
 #include "xmig/runtime.h"
 
 #include <errno.h>
@@ -16,16 +16,8 @@
 #include <unistd.h>
 
 static struct xmig_policy policy = {0, NULL, -1, 0, 0, 0};
-static volatile sig_atomic_t requested_by_signal;
 static uint64_t points_reached;
 static int captured_once;
-
-static void on_request(int signal_number)
-{
-	(void)signal_number;
-	requested_by_signal = 1;
-	__xmig_pending = 1;
-}
 
 extern int __cxa_atexit(void (*function)(void *), void *argument, void *dso_handle);
 
@@ -59,8 +51,7 @@ static int ready_descriptor = -1;
 static dev_t ready_device;
 static ino_t ready_inode;
 
-/* Not inherited by programs the program runs either. */
-static int move_out_of_the_way(int descriptor)
+int xmig_move_out_of_the_way(int descriptor)
 {
 	int kept = fcntl(descriptor, F_DUPFD_CLOEXEC, LAUNCHER_DESCRIPTOR_FLOOR);
 	if (kept < 0)
@@ -72,9 +63,10 @@ static int move_out_of_the_way(int descriptor)
 void xmig_trigger_vacate(int descriptor)
 {
 	if (descriptor == policy.image_descriptor)
-		policy.image_descriptor = move_out_of_the_way(descriptor);
+		policy.image_descriptor = xmig_move_out_of_the_way(descriptor);
 	if (descriptor == ready_descriptor)
-		ready_descriptor = move_out_of_the_way(descriptor);
+		ready_descriptor = xmig_move_out_of_the_way(descriptor);
+	xmig_request_vacate(descriptor);
 }
 
 static void take_ready_descriptor(void)
@@ -84,7 +76,7 @@ static void take_ready_descriptor(void)
 	if (!text || !*text || parse_count("XMIG_READY_FD", text, &descriptor) != 0 ||
 	    descriptor > 1 << 20)
 		return;
-	int kept = move_out_of_the_way((int)descriptor);
+	int kept = xmig_move_out_of_the_way((int)descriptor);
 	struct stat status;
 	if (fstat(kept, &status) != 0 || !S_ISFIFO(status.st_mode)) {
 		close(kept);
@@ -134,18 +126,7 @@ int xmig_trigger_init(void)
 	/* Counting needs every point to take the slow path. */
 	if (policy.capture_at || policy.count_points)
 		__xmig_pending = 1;
-
-	struct sigaction action;
-	memset(&action, 0, sizeof action);
-	action.sa_handler = on_request;
-	action.sa_flags = SA_RESTART;
-	sigemptyset(&action.sa_mask);
-	if (sigaction(SIGUSR1, &action, NULL) != 0) {
-		perror("xmig: cannot install the SIGUSR1 handler");
-		return -1;
-	}
-	xmig_set_own_signal(SIGUSR1);
-	return 0;
+	return xmig_request_init();
 }
 
 const struct xmig_policy *xmig_policy(void)
@@ -156,7 +137,7 @@ const struct xmig_policy *xmig_policy(void)
 int xmig_trigger_should_capture(void)
 {
 	points_reached++;
-	if (requested_by_signal)
+	if (xmig_request_pending())
 		return 1;
 	return policy.capture_at && !captured_once && points_reached >= policy.capture_at;
 }
@@ -165,12 +146,16 @@ void xmig_trigger_after_attempt(int finished)
 {
 	if (finished) {
 		captured_once = 1;
-		requested_by_signal = 0;
+		xmig_request_served();
 	}
 	/* A declined request stays pending until a point where the stack can
 	 * move; counting keeps every point on the slow path. */
-	int waiting = requested_by_signal || (policy.capture_at && !captured_once);
-	__xmig_pending = waiting || policy.count_points;
+	int waiting = (policy.capture_at && !captured_once) || policy.count_points;
+	__atomic_store_n(&__xmig_pending, waiting || xmig_request_pending(), __ATOMIC_SEQ_CST);
+	/* The listener counts a request before it sets the flag: one counted
+	 * after the check above sets it after the store. */
+	if (xmig_request_pending())
+		__atomic_store_n(&__xmig_pending, 1, __ATOMIC_SEQ_CST);
 }
 
 uint64_t xmig_points_reached(void)
@@ -213,6 +198,7 @@ static int ready_descriptor_is_ours(void)
 
 void xmig_trigger_announce_ready(void)
 {
+	xmig_request_listen();
 	if (ready_descriptor_is_ours())
 		announce(ready_descriptor, XMIG_READY_RUNNING);
 }

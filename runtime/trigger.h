@@ -1,5 +1,5 @@
 /* When to capture, and where the image goes: from the environment the
- * launcher (or a test) sets, and from SIGUSR1.
+ * launcher (or a test) sets, and from requests (request.h).
  *
  *   XMIG_CAPTURE_AT=K       capture at the K-th migration point reached (or
  *                           the first one after it where the stack can move)
@@ -10,13 +10,16 @@
  *   XMIG_COUNT_POINTS=1     report at exit how many points were reached
  *   XMIG_SAME_ISA_ONLY=1    the image will be restored on this ISA only: sites
  *                           the other ISA lacks do not hold the capture back
- *   XMIG_READY_FD=N         write 'R' to this descriptor once SIGUSR1 is
- *                           handled and the program runs (after a restore:
+ *   XMIG_READY_FD=N         write 'R' to this descriptor once requests are
+ *                           heard and the program runs (after a restore:
  *                           once restored), so that a launcher neither
- *                           signals too early nor guesses when a restore
+ *                           asks too early nor guesses when a restore
  *                           finished; and 'C' whenever a capture begins, the
  *                           moment a request is met
- *   SIGUSR1                 capture at the next migration point that can
+ *   XMIG_REQUEST_FD=N       the read end of a pipe: each write to it asks for
+ *                           a capture at the next migration point that can
+ *                           (without it, the runtime makes a pipe of its own:
+ *                           request.h)
  */
 #ifndef XMIG_RUNTIME_TRIGGER_H
 #define XMIG_RUNTIME_TRIGGER_H
@@ -32,7 +35,7 @@ struct xmig_policy {
 	int same_isa_only;
 };
 
-/* Reads the environment and installs the signal handler; 0, or -1 with a
+/* Reads the environment and takes the request pipe; 0, or -1 with a
  * message on stderr when a setting is malformed. */
 int xmig_trigger_init(void);
 
@@ -52,7 +55,13 @@ uint64_t xmig_points_reached(void);
  * launcher's descriptor there moves elsewhere. */
 void xmig_trigger_vacate(int descriptor);
 
-/* Tells XMIG_READY_FD's reader, if any, that the program is about to run. */
+/* A copy of a runtime-owned descriptor at a high number, out of the
+ * program's way and close-on-exec, the original closed; the descriptor
+ * itself when no copy can be made. */
+int xmig_move_out_of_the_way(int descriptor);
+
+/* Starts hearing requests and tells XMIG_READY_FD's reader, if any, that the
+ * program is about to run. */
 void xmig_trigger_announce_ready(void);
 
 /* Tells it that a capture begins: the program stopped at a point where its

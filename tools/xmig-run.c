@@ -1,6 +1,7 @@
 /* xmig-run: runs a program built by xmig-cc and moves it between x86_64 and
  * aarch64 while it runs (tools/run/ holds the parts). */
 #define _GNU_SOURCE
+#include "run/ask.h"
 #include "run/session.h"
 
 #include <errno.h>
@@ -24,7 +25,8 @@ static void usage(FILE *out)
 	      "  --at-point K              once, at the K-th migration point\n"
 	      "  --every-points K          back and forth, every K migration points of each\n"
 	      "                            process (deterministic, unlike --ping-pong)\n"
-	      "  --migrate PID             ask the xmig-run with process ID PID to migrate now\n"
+	      "  --migrate PID             ask process PID (an xmig-run, or a program built\n"
+	      "                            with xmig-cc) to migrate, or checkpoint, now\n"
 	      "Where to:\n"
 	      "  --to ISA                  x86_64 or aarch64 (default: the other one)\n"
 	      "  --to ssh://[user@]host[:port][/dir]\n"
@@ -157,9 +159,8 @@ int main(int argc, char **argv)
 				fprintf(stderr, "xmig-run: %s is not a process ID\n", optarg);
 				return XMIG_RUN_USAGE;
 			}
-			if (kill((pid_t)pid, SIGUSR1) != 0) {
-				fprintf(stderr, "xmig-run: cannot signal %ld: %s\n", pid,
-				        strerror(errno));
+			if (run_ask_to_migrate((pid_t)pid, error, sizeof error) != 0) {
+				fprintf(stderr, "xmig-run: %s\n", error);
 				return 1;
 			}
 			return 0;

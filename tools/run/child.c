@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +17,7 @@ static void set_number(const char *name, long value)
 }
 
 /* In the child, between fork and exec: what the runtime reads. */
-static void prepare_environment(const struct run_spawn *spawn, int image, int ready)
+static void prepare_environment(const struct run_spawn *spawn, int image, int ready, int request)
 {
 	unsetenv("XMIG_IMAGE");
 	unsetenv("XMIG_CAPTURE_AT");
@@ -27,6 +28,7 @@ static void prepare_environment(const struct run_spawn *spawn, int image, int re
 		setenv("XMIG_SAME_ISA_ONLY", "1", 1);
 	set_number("XMIG_IMAGE_FD", image);
 	set_number("XMIG_READY_FD", ready);
+	set_number("XMIG_REQUEST_FD", request);
 	if (spawn->capture_at)
 		set_number("XMIG_CAPTURE_AT", (long)spawn->capture_at);
 	if (spawn->continue_after_capture)
@@ -43,7 +45,7 @@ static void prepare_environment(const struct run_spawn *spawn, int image, int re
 int run_spawn(const struct run_spawn *spawn, struct run_child *child, char *error, size_t size)
 {
 	const struct run_binaries *binaries = spawn->binaries;
-	int image[2], ready[2];
+	int image[2], ready[2], request[2];
 	if (pipe2(image, O_CLOEXEC) != 0)
 		return snprintf(error, size, "pipe: %s", strerror(errno)), -1;
 	/* A larger pipe lets the capture write on with fewer waits for the
@@ -55,6 +57,16 @@ int run_spawn(const struct run_spawn *spawn, struct run_child *child, char *erro
 		close(image[1]);
 		return snprintf(error, size, "pipe: %s", strerror(errno)), -1;
 	}
+	/* Non-blocking on this side: a request never holds xmig-run up, and a
+	 * full pipe already asks. */
+	if (pipe2(request, O_CLOEXEC) != 0) {
+		close(image[0]);
+		close(image[1]);
+		close(ready[0]);
+		close(ready[1]);
+		return snprintf(error, size, "pipe: %s", strerror(errno)), -1;
+	}
+	fcntl(request[1], F_SETFL, O_NONBLOCK);
 	size_t count = 0;
 	while (spawn->arguments[count])
 		count++;
@@ -82,13 +94,14 @@ int run_spawn(const struct run_spawn *spawn, struct run_child *child, char *erro
 		/* The write ends, and the image to restore, survive exec. */
 		fcntl(image[1], F_SETFD, 0);
 		fcntl(ready[1], F_SETFD, 0);
+		fcntl(request[0], F_SETFD, 0);
 		if (spawn->restore_descriptor >= 0)
 			fcntl(spawn->restore_descriptor, F_SETFD, 0);
 		if (spawn->input >= 0)
 			dup2(spawn->input, STDIN_FILENO);
 		if (spawn->output >= 0)
 			dup2(spawn->output, STDOUT_FILENO);
-		prepare_environment(spawn, image[1], ready[1]);
+		prepare_environment(spawn, image[1], ready[1], request[0]);
 		execv(file, (char *const *)argv);
 		fprintf(stderr, "xmig-run: cannot run %s: %s\n", file, strerror(errno));
 		_exit(127);
@@ -96,9 +109,31 @@ int run_spawn(const struct run_spawn *spawn, struct run_child *child, char *erro
 	free(argv);
 	close(image[1]);
 	close(ready[1]);
+	close(request[0]);
 	child->pid = pid;
 	child->isa = spawn->isa;
 	child->image = image[0];
 	child->ready = ready[0];
+	child->request = request[1];
 	return 0;
+}
+
+void run_child_request(const struct run_child *child)
+{
+	/* A full pipe holds requests already; a closed one means the child is
+	 * ending, which the session sees on its own. */
+	static const char byte = 'M';
+	void (*previous)(int) = signal(SIGPIPE, SIG_IGN);
+	ssize_t written;
+	do
+		written = write(child->request, &byte, 1);
+	while (written < 0 && errno == EINTR);
+	signal(SIGPIPE, previous);
+}
+
+void run_child_close(struct run_child *child)
+{
+	if (child->request >= 0)
+		close(child->request);
+	child->request = -1;
 }

@@ -1,6 +1,7 @@
 /* Starting one process of the program, for one ISA, with the descriptors the
- * runtime talks back through: the image pipe (XMIG_IMAGE_FD) and the ready
- * pipe (XMIG_READY_FD), and the image to restore (XMIG_RESTORE). */
+ * runtime talks through: the image pipe (XMIG_IMAGE_FD), the ready pipe
+ * (XMIG_READY_FD), the request pipe (XMIG_REQUEST_FD: a byte asks for a
+ * migration), and the image to restore (XMIG_RESTORE). */
 #ifndef XMIG_RUN_CHILD_H
 #define XMIG_RUN_CHILD_H
 
@@ -24,9 +25,16 @@ struct run_spawn {
 struct run_child {
 	pid_t pid;
 	enum run_isa isa;
-	int image; /* read end of the image pipe */
-	int ready; /* read end of the ready pipe, -1 once read */
+	int image;   /* read end of the image pipe */
+	int ready;   /* read end of the ready pipe, -1 once read */
+	int request; /* write end of the request pipe, non-blocking */
 };
+
+/* Asks the child for a migration at its next point that can. */
+void run_child_request(const struct run_child *child);
+
+/* Closes what run_spawn left open on this side. */
+void run_child_close(struct run_child *child);
 
 int run_spawn(const struct run_spawn *spawn, struct run_child *child, char *error, size_t size);
 

@@ -428,7 +428,7 @@ static void request(struct session *session)
 	if (session->remote_running)
 		send_frame(session, RUN_FRAME_MIGRATE, NULL, 0);
 	else
-		kill(session->child.pid, SIGUSR1);
+		run_child_request(&session->child);
 }
 
 /* --serve: the image is the first frame from the other host. */
@@ -709,7 +709,7 @@ int run_session(const struct run_options *options)
 	enum run_isa first = session.binaries.host;
 	session.output = -1;
 	/* A remote destination is checked (and --ship done) even when only
-	 * SIGUSR1 will ask for the migration. */
+	 * SIGUSR1 to xmig-run will ask for the migration. */
 	int migrating = !options->checkpoint &&
 	                (options->migrate_after >= 0 || options->ping_pong >= 0 ||
 	                 options->at_point || options->every_points || options->remote);
@@ -891,6 +891,7 @@ int run_session(const struct run_options *options)
 		if (!session.image.complete)
 			run_image_read(&session.image, session.child.image);
 		close(session.child.image);
+		run_child_close(&session.child);
 		/* A process that restored and ended at once may have done both
 		 * since the poll: its ready byte is still in the pipe, maybe
 		 * after decline lines longer than one read. */

@@ -16,7 +16,7 @@
 #include <stdint.h>
 
 #define XMIG_IMAGE_NOTE_NAME "XMIG"
-#define XMIG_IMAGE_VERSION   1
+#define XMIG_IMAGE_VERSION   2
 
 /* Note types in the "XMIG" namespace. */
 enum xmig_image_note {
@@ -49,8 +49,9 @@ struct xmig_image_state {
 	uint64_t data_stack_pointer;
 	uint64_t heap_end; /* end of the heap arena's used part */
 	uint64_t native_stack_top;
-	uint64_t ranges[4][2]; /* [range - 1] = {start, end} as captured */
-	uint64_t flags;        /* XMIG_IMAGE_* */
+	uint64_t ranges[4][2];    /* [range - 1] = {start, end} as captured */
+	uint64_t flags;           /* XMIG_IMAGE_* */
+	uint64_t blocked_signals; /* the program's signal mask: bit n-1 for signal n */
 };
 
 /* Captured with sites on the stack that the other ISA lacks: the image can be

@@ -27,6 +27,11 @@ extern char *__xmig_data_stack_pointer;
 #define XMIG_READY_DECLINED   'D' /* "D<hex address> <reason>\n": a requested capture waits */
 #define XMIG_DECLINE_LINE_MAX 256
 
+/* The runtime's request listener names its thread this, then the number of
+ * the descriptor it reads requests from (runtime/request.h): a byte written
+ * there through /proc/PID/fd asks for a migration (xmig-run --migrate PID). */
+#define XMIG_REQUEST_THREAD_PREFIX "xmig-req "
+
 /* The program's own main, renamed by the plugin; the runtime provides main. */
 int __xmig_main(int argc, char **argv, char **envp);
 

@@ -148,6 +148,13 @@ DataStackFrame buildDataStackFrame(Function &function, ArrayRef<AllocaInst *> re
 	while (isa<AllocaInst>(*position))
 		++position;
 	Instruction *body_start = &*position;
+	// A function with no prologue and no entry point (one exempted from
+	// points) starts with a call, which becomes a statepoint: the body
+	// must not start at an instruction that is replaced.
+	if (isa<CallBase>(body_start)) {
+		entry.splitBasicBlock(body_start, "xmig.first");
+		body_start = entry.getTerminator();
+	}
 	if (resident.empty() && variable_sized.empty() && save_restores.empty())
 		return {layout, body_start, dataStackTop(body_start)};
 

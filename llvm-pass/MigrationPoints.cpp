@@ -3,6 +3,7 @@
 #include "Options.h"
 #include "RuntimeSymbols.h"
 #include "xmig/site_record.h"
+#include "xmig/waits.h"
 
 #include "llvm/Analysis/LoopInfo.h"
 #include "llvm/IR/CFG.h"
@@ -137,28 +138,48 @@ SmallVector<Instruction *, 8> loopPointPositions(LoopInfo &loops, ArrayRef<CallB
 	return positions;
 }
 
+static StringRef pointKindName(PointKind kind)
+{
+	switch (kind) {
+	case PointKind::Entry:
+		return "entry";
+	case PointKind::Loop:
+		return "loop";
+	case PointKind::Wait:
+		return XMIG_WAIT_POINT_KIND;
+	}
+	return "loop";
+}
+
+void insertPointCall(Instruction &before, PointKind kind)
+{
+	Module &module = *before.getModule();
+	LLVMContext &context = module.getContext();
+	FunctionCallee point = module.getOrInsertFunction(
+	        PointFunction, FunctionType::get(Type::getVoidTy(context), false));
+	IRBuilder<> builder(&before);
+	CallInst *call = builder.CreateCall(point);
+	call->setTailCallKind(CallInst::TCK_NoTail);
+	call->addFnAttr(Attribute::get(context, PointKindAttribute, pointKindName(kind)));
+}
+
 void insertMigrationPoint(Instruction &before, PointKind kind)
 {
 	Module &module = *before.getModule();
 	LLVMContext &context = module.getContext();
 	Type *int32_type = Type::getInt32Ty(context);
 	GlobalVariable *pending = runtimeGlobal(module, PendingFlag, int32_type);
-	FunctionCallee point = module.getOrInsertFunction(
-	        PointFunction, FunctionType::get(Type::getVoidTy(context), false));
 
-	// Volatile: the flag is set by a signal handler, and the load must stay
-	// where the point is even in loops with no other memory effects.
+	// Volatile: the flag is set by the runtime's request listener, and the
+	// load must stay where the point is even in loops with no other memory
+	// effects.
 	IRBuilder<> builder(&before);
 	Value *flag = builder.CreateLoad(int32_type, pending, /*isVolatile=*/true, "xmig.pending");
 	Value *requested = builder.CreateICmpNE(flag, builder.getInt32(0));
 	Instruction *slow_path =
 	        SplitBlockAndInsertIfThen(requested, &before, /*Unreachable=*/false,
 	                                  MDBuilder(context).createUnlikelyBranchWeights());
-	builder.SetInsertPoint(slow_path);
-	CallInst *call = builder.CreateCall(point);
-	call->setTailCallKind(CallInst::TCK_NoTail);
-	call->addFnAttr(Attribute::get(context, PointKindAttribute,
-	                               kind == PointKind::Entry ? "entry" : "loop"));
+	insertPointCall(*slow_path, kind);
 }
 
 static std::optional<PointKind> pointKind(const CallBase &call)
@@ -166,7 +187,10 @@ static std::optional<PointKind> pointKind(const CallBase &call)
 	Attribute kind = call.getFnAttr(PointKindAttribute);
 	if (!kind.isStringAttribute())
 		return std::nullopt;
-	return kind.getValueAsString() == "entry" ? PointKind::Entry : PointKind::Loop;
+	StringRef name = kind.getValueAsString();
+	if (name == "entry")
+		return PointKind::Entry;
+	return name == XMIG_WAIT_POINT_KIND ? PointKind::Wait : PointKind::Loop;
 }
 
 // More than one source frame in the record: the inliner added the caller's.

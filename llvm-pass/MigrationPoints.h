@@ -22,7 +22,7 @@ namespace xmig
 
 // Where loop points go, chosen by the -xmig-loop-points policy; computed
 // before the function changes shape.
-enum class PointKind { Entry = 1, Loop = 2 };
+enum class PointKind { Entry = 1, Loop = 2, Wait = 3 };
 
 // Where points go in a function as clang emitted it: after the prologue that
 // stores the arguments into their variables, and at the top of loop headers
@@ -34,6 +34,9 @@ loopPointPositions(llvm::LoopInfo &loops, llvm::ArrayRef<llvm::CallBase *> calls
 
 // if (__xmig_pending) __xmig_point();  The call is a site like any other.
 void insertMigrationPoint(llvm::Instruction &before, PointKind kind);
+
+// The call of __xmig_point alone, for a caller that has its own condition.
+void insertPointCall(llvm::Instruction &before, PointKind kind);
 
 // Before the vectorizer: a function's entry point inlined into another is
 // dropped, as its caller has points of its own; the point stays a place a

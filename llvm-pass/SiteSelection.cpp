@@ -1,5 +1,7 @@
 #include "SiteSelection.h"
 
+#include "WaitPoints.h"
+
 #include "xmig/jump_buffer.h"
 
 #include "llvm/Analysis/TargetLibraryInfo.h"
@@ -20,6 +22,9 @@ bool isSiteCandidate(const CallBase &call, const TargetLibraryInfo &libraries)
 		return false;
 	const Function *callee = call.getCalledFunction();
 	if (callee && callee->getName() == XMIG_LONGJMP_SYMBOL)
+		return false;
+	// A wait's wrapper has returned when its point fires.
+	if (isWaitWrapperCall(call))
 		return false;
 	if (!callee)
 		return true;

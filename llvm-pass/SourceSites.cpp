@@ -10,6 +10,7 @@
 #include "ResumePaths.h"
 #include "SiteRecords.h"
 #include "SiteSelection.h"
+#include "WaitPoints.h"
 #include "xmig/site_record.h"
 
 #include "llvm/Analysis/LoopInfo.h"
@@ -82,8 +83,11 @@ static void instrumentFunction(Function &function, const TargetLibraryInfo &libr
                                bool wants_points)
 {
 	uint8_t unsafe_flags = diagnoseFunction(function);
-	if (wants_points)
+	if (wants_points) {
 		insertPoints(function, libraries);
+		// After the loop points are placed: a wait's own loop needs none.
+		insertWaitPoints(function);
+	}
 
 	SmallVector<CallBase *, 16> calls = siteCalls(function, libraries);
 	if (calls.empty())

@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdint.h>
@@ -107,6 +108,13 @@ int xmig_request_init(void)
 	return 0;
 }
 
+/* A child of fork has no listener, and shares the wake-up descriptor with
+ * its parent: its waits must not watch it. */
+static void forget_listener(void)
+{
+	listening = 0;
+}
+
 void xmig_request_listen(void)
 {
 	if (listening || request_descriptor < 0)
@@ -136,6 +144,9 @@ void xmig_request_listen(void)
 		return;
 	}
 	listening = 1;
+	static int registered;
+	if (!registered && pthread_atfork(NULL, NULL, forget_listener) == 0)
+		registered = 1;
 }
 
 int xmig_request_pending(void)

@@ -2,6 +2,7 @@
 #include "trigger.h"
 
 #include "request.h"
+#include "waits.h"
 #include "xmig/runtime.h"
 
 #include <errno.h>
@@ -236,5 +237,14 @@ void xmig_trigger_announce_capture(void)
 {
 	if (!ready_descriptor_is_ours())
 		return;
-	announce(ready_descriptor, XMIG_READY_CAPTURE);
+	const char *wait = xmig_wait_in_progress();
+	if (!wait) {
+		announce(ready_descriptor, XMIG_READY_CAPTURE);
+		return;
+	}
+	/* One write, so that the reader never sees the capture without it. */
+	char line[64];
+	int length =
+	        snprintf(line, sizeof line, "%c%s\n%c", XMIG_READY_WAIT, wait, XMIG_READY_CAPTURE);
+	announce_bytes(ready_descriptor, line, (size_t)length);
 }

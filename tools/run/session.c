@@ -78,6 +78,9 @@ struct session {
 	size_t image_size;
 	enum run_isa from;
 	const char *from_host, *to_host; /* NULL: this host */
+	/* The wait the last capture was made in (a call the runtime stood for:
+	 * xmig/waits.h), or "" for a migration point of the program's own. */
+	char captured_in[32];
 };
 
 static void say(const char *format, ...) __attribute__((format(printf, 1, 2)));
@@ -229,30 +232,36 @@ static void report(struct session *session, enum run_isa to, double restore_seco
 {
 	double downtime = session->capture_seconds + session->transform_seconds +
 	                  session->transfer_seconds + restore_seconds;
+	char in_wait[48] = "";
+	if (session->captured_in[0])
+		snprintf(in_wait, sizeof in_wait, " (in %s)", session->captured_in);
 	if (session->options->verbose)
-		say("migration %u %s%s%s -> %s%s%s: wait %.3f ms, capture %.3f ms, transfer %.3f "
+		say("migration %u %s%s%s -> %s%s%s%s: wait %.3f ms, capture %.3f ms, transfer %.3f "
 		    "ms, "
 		    "transform %.3f ms, restore %.3f ms, downtime %.3f ms, image %zu bytes",
 		    session->migrations, run_isa_name(session->from),
 		    session->from_host ? " on " : "", session->from_host ? session->from_host : "",
 		    run_isa_name(to), session->to_host ? " on " : "",
-		    session->to_host ? session->to_host : "", session->wait_seconds * 1e3,
+		    session->to_host ? session->to_host : "", in_wait, session->wait_seconds * 1e3,
 		    session->capture_seconds * 1e3, session->transfer_seconds * 1e3,
 		    session->transform_seconds * 1e3, restore_seconds * 1e3, downtime * 1e3,
 		    session->image_size);
 	if (session->options->stats) {
+		char in_wait_json[48] = "null";
+		if (session->captured_in[0])
+			snprintf(in_wait_json, sizeof in_wait_json, "\"%s\"", session->captured_in);
 		fprintf(session->options->stats,
 		        "{\"migration\": %u, \"from\": \"%s\", \"to\": \"%s\", \"from_host\": "
 		        "\"%s\", "
-		        "\"to_host\": \"%s\", \"wait_ms\": %.3f, "
+		        "\"to_host\": \"%s\", \"in_wait\": %s, \"wait_ms\": %.3f, "
 		        "\"capture_ms\": %.3f, \"transfer_ms\": %.3f, \"transform_ms\": %.3f, "
 		        "\"restore_ms\": %.3f, \"downtime_ms\": %.3f, \"image_bytes\": %zu}\n",
 		        session->migrations, run_isa_name(session->from), run_isa_name(to),
 		        session->from_host ? session->from_host : "",
-		        session->to_host ? session->to_host : "", session->wait_seconds * 1e3,
-		        session->capture_seconds * 1e3, session->transfer_seconds * 1e3,
-		        session->transform_seconds * 1e3, restore_seconds * 1e3, downtime * 1e3,
-		        session->image_size);
+		        session->to_host ? session->to_host : "", in_wait_json,
+		        session->wait_seconds * 1e3, session->capture_seconds * 1e3,
+		        session->transfer_seconds * 1e3, session->transform_seconds * 1e3,
+		        restore_seconds * 1e3, downtime * 1e3, session->image_size);
 		fflush(session->options->stats);
 	}
 }
@@ -511,6 +520,9 @@ static ssize_t on_ready_pipe(struct session *session)
 			continue;
 		if (bytes[i] == XMIG_READY_CAPTURE) {
 			session->stopped_at = run_now();
+			snprintf(session->captured_in, sizeof session->captured_in, "%s",
+			         session->waiting.wait_call);
+			session->waiting.wait_call[0] = '\0';
 			continue;
 		}
 		if (bytes[i] != XMIG_READY_RUNNING || session->ready)

@@ -16,6 +16,7 @@ void run_waiting_reset(struct run_waiting *waiting, int asked)
 	waiting->reported_at = 0;
 	waiting->asked = asked;
 	waiting->first_declined_at = 0;
+	waiting->wait_call[0] = '\0';
 }
 
 double run_waiting_since(const struct run_waiting *waiting, double requested_at)
@@ -38,9 +39,9 @@ void run_waiting_new_pipe(struct run_waiting *waiting)
 int run_waiting_feed(struct run_waiting *waiting, char byte, double now)
 {
 	if (!waiting->in_line) {
-		if (byte != XMIG_READY_DECLINED)
+		if (byte != XMIG_READY_DECLINED && byte != XMIG_READY_WAIT)
 			return 0;
-		waiting->in_line = 1;
+		waiting->in_line = byte;
 		waiting->line_length = 0;
 		return 1;
 	}
@@ -49,8 +50,13 @@ int run_waiting_feed(struct run_waiting *waiting, char byte, double now)
 			waiting->line[waiting->line_length++] = byte;
 		return 1;
 	}
+	char kind = waiting->in_line;
 	waiting->in_line = 0;
 	waiting->line[waiting->line_length] = '\0';
+	if (kind == XMIG_READY_WAIT) {
+		snprintf(waiting->wait_call, sizeof waiting->wait_call, "%s", waiting->line);
+		return 1;
+	}
 	char *reason;
 	unsigned long long at = strtoull(waiting->line, &reason, 16);
 	if (*reason == ' ') {

@@ -22,10 +22,14 @@ struct run_waiting {
 	 * the runtime made itself (--every-points, --at-point) and declined. */
 	int asked;
 	double first_declined_at; /* 0: no decline yet */
-	/* A line being read from the ready pipe. */
+	/* The wait the capture that begins next is in (XMIG_READY_WAIT);
+	 * "" when it is at a migration point of the program's own. */
+	char wait_call[32];
+	/* A line being read from the ready pipe: its first byte (a kind of
+	 * line), or 0 outside one. */
 	char line[XMIG_DECLINE_LINE_MAX];
 	size_t line_length;
-	int in_line;
+	char in_line;
 };
 
 /* A new process or migration: nothing known of why a request would wait.
@@ -40,7 +44,7 @@ void run_waiting_new_pipe(struct run_waiting *waiting);
 int run_waiting_known(const struct run_waiting *waiting);
 
 /* One byte from the ready pipe, read at `now`: 1 when it was part of a
- * decline line. */
+ * line (a decline, or the wait a capture is in). */
 int run_waiting_feed(struct run_waiting *waiting, char byte, double now);
 
 /* Since when the request has waited: requested_at for one xmig-run made,

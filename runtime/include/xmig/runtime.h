@@ -7,6 +7,10 @@
 /* Non-zero when a migration has been requested; every migration point loads it. */
 extern volatile int __xmig_pending;
 
+/* Set by a wait's wrapper when a request interrupted the wait: the caller
+ * then reaches a migration point and calls again (xmig/waits.h). */
+extern volatile int __xmig_wait_interrupted;
+
 /* The top of the data stack: instrumented functions allocate their frames
  * there instead of on the native stack. */
 extern char *__xmig_data_stack_pointer;
@@ -25,6 +29,7 @@ extern char *__xmig_data_stack_pointer;
 #define XMIG_READY_RUNNING    'R' /* the program runs (and, restored, is done restoring) */
 #define XMIG_READY_CAPTURE    'C' /* a capture begins */
 #define XMIG_READY_DECLINED   'D' /* "D<hex address> <reason>\n": a requested capture waits */
+#define XMIG_READY_WAIT       'W' /* "W<call>\n" before 'C': the capture is in that wait */
 #define XMIG_DECLINE_LINE_MAX 256
 
 /* The runtime's request listener names its thread this, then the number of

@@ -38,9 +38,19 @@ static const PerIsaType per_isa_types[] = {
         {"struct.epoll_event", 16, 8},         // 12 (packed) / 16
 };
 
+// xmig-cc's own headers (runtime/libc) replace some of these with a layout
+// the two ISAs share, and mark it with an empty last member.
+static bool isPortableReplacement(const StructType *type)
+{
+	if (type->getNumElements() == 0)
+		return false;
+	const auto *last = dyn_cast<ArrayType>(type->getElementType(type->getNumElements() - 1));
+	return last && last->getNumElements() == 0;
+}
+
 static const PerIsaType *perIsaType(StructType *type)
 {
-	if (!type->hasName())
+	if (!type->hasName() || isPortableReplacement(type))
 		return nullptr;
 	StringRef name = type->getName();
 	for (const PerIsaType &known : per_isa_types) {

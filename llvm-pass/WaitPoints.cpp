@@ -19,40 +19,41 @@ namespace xmig
 {
 
 struct WaitCall {
-	StringRef name;
+	StringRef symbol; // what the call names
+	StringRef name;   // the wrapper's suffix
 	unsigned parameters;
 };
 
 static constexpr WaitCall Waits[] = {
-#define XMIG_WAIT_ENTRY(name, parameters) {#name, parameters},
+#define XMIG_WAIT_ENTRY(symbol, name, parameters) {#symbol, #name, parameters},
         XMIG_WAITS(XMIG_WAIT_ENTRY)
 #undef XMIG_WAIT_ENTRY
 };
 
 // A call of the C library's function itself: a declaration (a program may
 // define its own `read`), called directly, with the library's arity.
-static bool isWaitCall(const CallInst &call)
+static const WaitCall *waitCalled(const CallInst &call)
 {
 	const Function *callee = call.getCalledFunction();
 	if (!callee || !callee->isDeclaration() || callee->isIntrinsic() ||
 	    call.getFunctionType() != callee->getFunctionType() ||
 	    callee->getFunctionType()->isVarArg())
-		return false;
+		return nullptr;
 	for (const WaitCall &wait : Waits)
-		if (callee->getName() == wait.name && call.arg_size() == wait.parameters)
-			return true;
-	return false;
+		if (callee->getName() == wait.symbol && call.arg_size() == wait.parameters)
+			return &wait;
+	return nullptr;
 }
 
 // again:  r = __xmig_wait_NAME(args...)
 //         if (__xmig_wait_interrupted) { __xmig_point(); goto again; }
-static void makeWaitPoint(CallInst &call)
+static void makeWaitPoint(CallInst &call, const WaitCall &wait)
 {
 	Module &module = *call.getModule();
 	LLVMContext &context = module.getContext();
 	Function &callee = *call.getCalledFunction();
 	FunctionCallee wrapper =
-	        module.getOrInsertFunction((Twine(XMIG_WAIT_PREFIX) + callee.getName()).str(),
+	        module.getOrInsertFunction((Twine(XMIG_WAIT_PREFIX) + wait.name).str(),
 	                                   call.getFunctionType(), callee.getAttributes());
 	call.setCalledFunction(wrapper);
 	// The wrapper re-reads the runtime's state; nothing about it may be
@@ -78,12 +79,13 @@ static void makeWaitPoint(CallInst &call)
 
 void insertWaitPoints(Function &function)
 {
-	SmallVector<CallInst *, 8> waits;
+	SmallVector<std::pair<CallInst *, const WaitCall *>, 8> waits;
 	for (Instruction &instruction : instructions(function))
-		if (auto *call = dyn_cast<CallInst>(&instruction); call && isWaitCall(*call))
-			waits.push_back(call);
-	for (CallInst *call : waits)
-		makeWaitPoint(*call);
+		if (auto *call = dyn_cast<CallInst>(&instruction))
+			if (const WaitCall *wait = waitCalled(*call))
+				waits.push_back({call, wait});
+	for (const auto &[call, called] : waits)
+		makeWaitPoint(*call, *called);
 }
 
 bool isWaitWrapperCall(const CallBase &call)

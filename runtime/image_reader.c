@@ -79,7 +79,7 @@ static uint64_t file_record_size(const struct xmig_image *image, size_t at)
 		return 0;
 	if (file.kind == XMIG_IMAGE_FILE_NAMED)
 		return record;
-	if (file.kind != XMIG_IMAGE_FILE_ANONYMOUS || !within(at + record, 8, image->files_size))
+	if (!XMIG_IMAGE_FILE_HAS_CONTENTS(file.kind) || !within(at + record, 8, image->files_size))
 		return 0;
 	uint64_t contents;
 	memcpy(&contents, image->files + at + record, sizeof contents);
@@ -307,7 +307,7 @@ int xmig_image_next_file(const struct xmig_image *image, size_t *cursor,
 	*path = (const char *)image->files + *cursor + sizeof *file;
 	*contents = NULL;
 	*contents_size = 0;
-	if (file->kind == XMIG_IMAGE_FILE_ANONYMOUS) {
+	if (XMIG_IMAGE_FILE_HAS_CONTENTS(file->kind)) {
 		size_t at = *cursor + sizeof *file + padded(file->path_size);
 		memcpy(contents_size, image->files + at, sizeof *contents_size);
 		*contents = image->files + at + 8;

@@ -1,6 +1,8 @@
 #define _GNU_SOURCE
 #include "process_state.h"
 
+#include "epoll_sets.h"
+#include "listening_sockets.h"
 #include "trigger.h"
 
 #include <dirent.h>
@@ -145,6 +147,88 @@ static int native_flags(int32_t portable)
 	return flags;
 }
 
+/* A record's header and path, at *at. */
+static int append_record(const struct xmig_image_file *file, const char *path, size_t *at,
+                         const char **error)
+{
+	size_t record = sizeof *file + padded(file->path_size);
+	if (reserve_records(*at, *at + record) != 0) {
+		*error = "no memory to record the open files";
+		return -1;
+	}
+	memset(recorded_files + *at, 0, record);
+	memcpy(recorded_files + *at, file, sizeof *file);
+	memcpy(recorded_files + *at + sizeof *file, path, file->path_size);
+	*at += record;
+	return 0;
+}
+
+/* Contents held in memory, after a record's path. */
+static int append_contents(const void *contents, uint64_t size, size_t *at, const char **error)
+{
+	if (reserve_records(*at, *at + 8 + padded(size)) != 0) {
+		*error = "no memory to record the open files";
+		return -1;
+	}
+	memset(recorded_files + *at, 0, 8 + padded(size));
+	memcpy(recorded_files + *at, &size, sizeof size);
+	memcpy(recorded_files + *at + 8, contents, size);
+	*at += 8 + padded(size);
+	return 0;
+}
+
+static int record_regular_file(int descriptor, int flags, const struct stat *status, size_t *at,
+                               const char **error)
+{
+	char link[64], path[PATH_MAX];
+	snprintf(link, sizeof link, "/proc/self/fd/%d", descriptor);
+	ssize_t length = readlink(link, path, sizeof path - 1);
+	if (length <= 0)
+		return 0;
+	path[length] = '\0';
+	if (is_own_executable(status))
+		return 0;
+	/* A file without a name (tmpfile) cannot be reopened: it travels in
+	 * the image. */
+	int anonymous = status->st_nlink == 0;
+	off_t offset = lseek(descriptor, 0, SEEK_CUR);
+	struct xmig_image_file file = {
+	        descriptor, portable_flags(flags), offset, (uint32_t)length + 1,
+	        anonymous ? XMIG_IMAGE_FILE_ANONYMOUS : XMIG_IMAGE_FILE_NAMED};
+	if (append_record(&file, path, at, error) != 0)
+		return -1;
+	return anonymous ? record_contents(descriptor, status, at, error) : 0;
+}
+
+static int record_listening_socket(int descriptor, int flags, size_t *at, const char **error)
+{
+	struct xmig_image_listening_socket socket;
+	char name[160];
+	if (!xmig_describe_listening_socket(descriptor, &socket, name, sizeof name))
+		return 0;
+	struct xmig_image_file file = {descriptor, portable_flags(flags), 0,
+	                               (uint32_t)strlen(name) + 1,
+	                               XMIG_IMAGE_FILE_LISTENING_SOCKET};
+	if (append_record(&file, name, at, error) != 0)
+		return -1;
+	return append_contents(&socket, sizeof socket, at, error);
+}
+
+static int record_epoll(int descriptor, int flags, size_t *at, const char **error)
+{
+	static struct xmig_image_epoll_target targets[DESCRIPTOR_LIMIT];
+	long count = xmig_epoll_targets(descriptor, targets, DESCRIPTOR_LIMIT);
+	if (count < 0 || count > DESCRIPTOR_LIMIT) {
+		*error = "cannot read an epoll instance's interest list";
+		return -1;
+	}
+	struct xmig_image_file file = {descriptor, portable_flags(flags), 0, sizeof "epoll",
+	                               XMIG_IMAGE_FILE_EPOLL};
+	if (append_record(&file, "epoll", at, error) != 0)
+		return -1;
+	return append_contents(targets, (uint64_t)count * sizeof *targets, at, error);
+}
+
 static int record_files(int image_descriptor, size_t *size, const char **error)
 {
 	size_t at = 0;
@@ -154,33 +238,16 @@ static int record_files(int image_descriptor, size_t *size, const char **error)
 			continue;
 		int flags = fcntl(descriptor, F_GETFL);
 		struct stat status;
-		if (flags < 0 || fstat(descriptor, &status) != 0 || !S_ISREG(status.st_mode))
+		if (flags < 0 || fstat(descriptor, &status) != 0)
 			continue;
-		char link[64], path[PATH_MAX];
-		snprintf(link, sizeof link, "/proc/self/fd/%d", descriptor);
-		ssize_t length = readlink(link, path, sizeof path - 1);
-		if (length <= 0)
-			continue;
-		path[length] = '\0';
-		if (is_own_executable(&status))
-			continue;
-		/* A file without a name (tmpfile) cannot be reopened: it travels
-		 * in the image. */
-		int anonymous = status.st_nlink == 0;
-		off_t offset = lseek(descriptor, 0, SEEK_CUR);
-		struct xmig_image_file file = {
-		        descriptor, portable_flags(flags), offset, (uint32_t)length + 1,
-		        anonymous ? XMIG_IMAGE_FILE_ANONYMOUS : XMIG_IMAGE_FILE_NAMED};
-		size_t record = sizeof file + padded((size_t)length + 1);
-		if (reserve_records(at, at + record) != 0) {
-			*error = "no memory to record the open files";
-			return -1;
-		}
-		memset(recorded_files + at, 0, record);
-		memcpy(recorded_files + at, &file, sizeof file);
-		memcpy(recorded_files + at + sizeof file, path, (size_t)length + 1);
-		at += record;
-		if (anonymous && record_contents(descriptor, &status, &at, error) != 0)
+		int recorded = 0;
+		if (S_ISREG(status.st_mode))
+			recorded = record_regular_file(descriptor, flags, &status, &at, error);
+		else if (S_ISSOCK(status.st_mode))
+			recorded = record_listening_socket(descriptor, flags, &at, error);
+		else if (xmig_is_epoll(descriptor))
+			recorded = record_epoll(descriptor, flags, &at, error);
+		if (recorded != 0)
 			return -1;
 	}
 	*size = at;
@@ -262,22 +329,52 @@ static int recreate_anonymous(const struct xmig_image_file *file, const char *pa
 	return opened;
 }
 
-static int reopen(const struct xmig_image_file *file, const char *path, const uint8_t *contents,
-                  uint64_t contents_size, char *error, size_t error_size)
+/* A new descriptor for the record: the file opened again, or made again. */
+static int open_again(const struct xmig_image_file *file, const char *path, const uint8_t *contents,
+                      uint64_t contents_size, char *error, size_t error_size)
 {
-	/* Never create or truncate: the file must be the one left behind. */
-	int flags = native_flags(file->flags);
-	xmig_trigger_vacate(file->descriptor);
-	int opened = file->kind == XMIG_IMAGE_FILE_ANONYMOUS
-	                     ? recreate_anonymous(file, path, contents, contents_size)
-	                     : open(path, flags | O_CLOEXEC);
-	if (opened < 0) {
+	int opened;
+	switch (file->kind) {
+	case XMIG_IMAGE_FILE_LISTENING_SOCKET: {
+		struct xmig_image_listening_socket socket;
+		if (contents_size != sizeof socket) {
+			snprintf(error, error_size, "the record of socket %d is malformed",
+			         file->descriptor);
+			return -1;
+		}
+		memcpy(&socket, contents, sizeof socket);
+		return xmig_recreate_listening_socket(&socket, native_flags(file->flags), error,
+		                                      error_size);
+	}
+	case XMIG_IMAGE_FILE_EPOLL: {
+		size_t count = contents_size / sizeof(struct xmig_image_epoll_target);
+		struct xmig_image_epoll_target targets[count ? count : 1];
+		memcpy(targets, contents, count * sizeof *targets);
+		return xmig_recreate_epoll(file->descriptor, targets, count, error, error_size);
+	}
+	case XMIG_IMAGE_FILE_ANONYMOUS:
+		opened = recreate_anonymous(file, path, contents, contents_size);
+		break;
+	default:
+		/* Never create or truncate: the file must be the one left behind. */
+		opened = open(path, native_flags(file->flags) | O_CLOEXEC);
+		break;
+	}
+	if (opened < 0)
 		snprintf(error, error_size, "cannot %s %s (descriptor %d): %s",
 		         file->kind == XMIG_IMAGE_FILE_ANONYMOUS ? "re-create the anonymous file"
 		                                                 : "reopen",
 		         path, file->descriptor, strerror(errno));
+	return opened;
+}
+
+static int reopen(const struct xmig_image_file *file, const char *path, const uint8_t *contents,
+                  uint64_t contents_size, char *error, size_t error_size)
+{
+	xmig_trigger_vacate(file->descriptor);
+	int opened = open_again(file, path, contents, contents_size, error, error_size);
+	if (opened < 0)
 		return -1;
-	}
 	if (opened != file->descriptor) {
 		if (dup3(opened, file->descriptor, 0) < 0) {
 			snprintf(error, error_size, "cannot give %s descriptor %d: %s", path,
@@ -289,6 +386,8 @@ static int reopen(const struct xmig_image_file *file, const char *path, const ui
 	} else {
 		fcntl(opened, F_SETFD, 0);
 	}
+	if (file->kind != XMIG_IMAGE_FILE_NAMED && file->kind != XMIG_IMAGE_FILE_ANONYMOUS)
+		return 0;
 	/* An appending descriptor too: its writes go to the end whatever its
 	 * offset, but lseek(fd, 0, SEEK_CUR) tells the program where the last
 	 * one ended. */
@@ -312,9 +411,15 @@ int xmig_recreate_process_state(const struct xmig_image *image, char *error, siz
 	const char *path;
 	const uint8_t *contents;
 	uint64_t contents_size;
-	while (xmig_image_next_file(image, &cursor, &file, &path, &contents, &contents_size) == 0)
-		if (reopen(&file, path, contents, contents_size, error, error_size) != 0)
-			return -1;
+	/* epoll instances last: what they watch must be back first. */
+	for (int epoll_pass = 0; epoll_pass <= 1; epoll_pass++) {
+		cursor = 0;
+		while (xmig_image_next_file(image, &cursor, &file, &path, &contents,
+		                            &contents_size) == 0)
+			if ((file.kind == XMIG_IMAGE_FILE_EPOLL) == epoll_pass &&
+			    reopen(&file, path, contents, contents_size, error, error_size) != 0)
+				return -1;
+	}
 	for (int number = 1; number <= XMIG_IMAGE_SIGNALS; number++) {
 		const struct xmig_image_signal *entry = &image->signals[number - 1];
 		if (entry->handler == 0 || number == SIGKILL || number == SIGSTOP)

@@ -29,6 +29,7 @@
 #include "waits.h"
 
 #include "migratable.h"
+#include "portable_epoll.h"
 #include "request.h"
 #include "xmig/waits.h"
 
@@ -38,7 +39,6 @@
 #include <signal.h>
 #include <stdint.h>
 #include <string.h>
-#include <sys/epoll.h>
 #include <sys/select.h>
 #include <sys/socket.h>
 #include <time.h>
@@ -48,13 +48,13 @@ volatile int __xmig_wait_interrupted;
 
 enum wait_call {
 	WAIT_NONE,
-#define XMIG_WAIT_ENUM(name, parameters) WAIT_##name,
+#define XMIG_WAIT_ENUM(symbol, name, parameters) WAIT_##name,
 	XMIG_WAITS(XMIG_WAIT_ENUM)
 #undef XMIG_WAIT_ENUM
 };
 
 static const char *const wait_names[] = {NULL,
-#define XMIG_WAIT_NAME(name, parameters) #name,
+#define XMIG_WAIT_NAME(symbol, name, parameters) #name,
                                          XMIG_WAITS(XMIG_WAIT_NAME)
 #undef XMIG_WAIT_NAME
 };
@@ -319,29 +319,43 @@ int __xmig_wait_select(int limit, fd_set *readable, fd_set *writable, fd_set *ex
 	return reported;
 }
 
-int __xmig_wait_epoll_wait(int epoll, struct epoll_event *events, int most, int timeout)
+/* The program's events are in the portable layout (portable_epoll.h). */
+static int wait_for_epoll(enum wait_call call, int epoll, struct xmig_epoll_event *events, int most,
+                          int timeout, const sigset_t *mask)
 {
-	__xmig_wait_interrupted = 0;
 	if (!can_wait() || most <= 0 || timeout == 0)
-		return as_is(), epoll_wait(epoll, events, most, timeout);
+		return as_is(), __xmig_epoll_pwait(epoll, events, most, timeout, mask);
 	struct wait wait;
-	begin(&wait, WAIT_epoll_wait, milliseconds_ns(timeout));
+	begin(&wait, call, milliseconds_ns(timeout));
 	for (;;) {
 		/* An epoll descriptor is readable while it has events to report. */
 		struct pollfd watched[2] = {{.fd = epoll, .events = POLLIN}};
-		int ready = wait_until(&wait, watched, 1, NULL);
+		int ready = wait_until(&wait, watched, 1, mask);
 		if (ready == REQUESTED || ready < 0)
 			return -1;
 		if (ready == 0)
 			return 0;
 		if (watched[0].revents & POLLNVAL)
-			return epoll_wait(epoll, events, most, 0);
-		int reported = epoll_wait(epoll, events, most, 0);
+			return __xmig_epoll_pwait(epoll, events, most, 0, NULL);
+		int reported = __xmig_epoll_pwait(epoll, events, most, 0, NULL);
 		/* Another reader took the events, or they were edge-triggered
 		 * and are gone: wait on with the time left. */
 		if (reported != 0 || wait.remaining_ns == 0)
 			return reported;
 	}
+}
+
+int __xmig_wait_epoll_wait(int epoll, struct xmig_epoll_event *events, int most, int timeout)
+{
+	__xmig_wait_interrupted = 0;
+	return wait_for_epoll(WAIT_epoll_wait, epoll, events, most, timeout, NULL);
+}
+
+int __xmig_wait_epoll_pwait(int epoll, struct xmig_epoll_event *events, int most, int timeout,
+                            const sigset_t *mask)
+{
+	__xmig_wait_interrupted = 0;
+	return wait_for_epoll(WAIT_epoll_pwait, epoll, events, most, timeout, mask);
 }
 
 /* --- Sleeps: nanosleep, clock_nanosleep, sleep, usleep, pause, sigsuspend --- */

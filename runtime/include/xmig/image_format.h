@@ -87,6 +87,43 @@ struct xmig_image_file {
  * the path, a uint64_t size and that many bytes of its contents, padded to
  * 8, from which the restore makes a nameless file again. */
 #define XMIG_IMAGE_FILE_ANONYMOUS 1
+/* A listening socket: the path is its address as text, for people; the
+ * contents are a struct xmig_image_listening_socket. It is made again, bound
+ * to the same address, at restore. */
+#define XMIG_IMAGE_FILE_LISTENING_SOCKET 2
+/* An epoll instance: the path is "epoll"; the contents are its interest
+ * list, struct xmig_image_epoll_target records. The restore makes it again
+ * once the other descriptors are back, and adds them to it. */
+#define XMIG_IMAGE_FILE_EPOLL 3
+
+/* Whether a record of this kind has contents after its path. */
+#define XMIG_IMAGE_FILE_HAS_CONTENTS(kind)                                                         \
+	((kind) == XMIG_IMAGE_FILE_ANONYMOUS || (kind) == XMIG_IMAGE_FILE_LISTENING_SOCKET ||       \
+	 (kind) == XMIG_IMAGE_FILE_EPOLL)
+
+/* Linux numbers the socket domains, types and options used here alike on
+ * x86_64 and aarch64 (AF_UNIX 1, AF_INET 2, AF_INET6 10; SOCK_STREAM 1,
+ * SOCK_SEQPACKET 5), so they are kept as they are. */
+struct xmig_image_listening_socket {
+	int32_t domain;
+	int32_t type;
+	int32_t protocol;
+	uint32_t options; /* XMIG_IMAGE_SOCKET_* */
+	uint32_t address_size;
+	uint32_t reserved;
+	uint8_t address[128]; /* a struct sockaddr_storage's bytes */
+};
+#define XMIG_IMAGE_SOCKET_REUSEADDR 0x1u
+#define XMIG_IMAGE_SOCKET_REUSEPORT 0x2u
+#define XMIG_IMAGE_SOCKET_V6ONLY    0x4u
+
+/* One descriptor in an epoll instance's interest list, as
+ * /proc/self/fdinfo shows it (the events include EPOLLET, EPOLLONESHOT). */
+struct xmig_image_epoll_target {
+	int32_t descriptor;
+	uint32_t events;
+	uint64_t data;
+};
 
 #define XMIG_IMAGE_SIGNALS        64
 /* A handler the program installed (handler 0: default, 1: ignored). */

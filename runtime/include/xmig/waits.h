@@ -16,9 +16,11 @@
  * remains of it: the same descriptors, the same buffer, the time left. The
  * program sees one call with one result.
  *
- * Each entry: the function's name and its number of parameters. A call is
- * redirected only when it calls a declaration of that name with that many
- * parameters, so a program's own function of the same name is left alone. */
+ * Each entry: the symbol a call names, the name of the call (the wrapper is
+ * __xmig_wait_<name>) and its number of parameters. A call is redirected
+ * only when it calls a declaration of that symbol with that many
+ * parameters, so a program's own function of the same name is left alone.
+ * epoll's symbols are the runtime's portable ones (runtime/libc/sys/epoll.h). */
 #ifndef XMIG_WAITS_H
 #define XMIG_WAITS_H
 
@@ -30,20 +32,21 @@
 #define XMIG_WAIT_POINT_KIND "wait"
 
 #define XMIG_WAITS(WAIT)                                                                           \
-	WAIT(poll, 3)                                                                              \
-	WAIT(ppoll, 4)                                                                             \
-	WAIT(select, 5)                                                                            \
-	WAIT(epoll_wait, 4)                                                                        \
-	WAIT(nanosleep, 2)                                                                         \
-	WAIT(clock_nanosleep, 4)                                                                   \
-	WAIT(sleep, 1)                                                                             \
-	WAIT(usleep, 1)                                                                            \
-	WAIT(pause, 0)                                                                             \
-	WAIT(sigsuspend, 1)                                                                        \
-	WAIT(read, 3)                                                                              \
-	WAIT(recv, 4)                                                                              \
-	WAIT(recvfrom, 6)                                                                          \
-	WAIT(accept, 3)                                                                            \
-	WAIT(accept4, 4)
+	WAIT(poll, poll, 3)                                                                        \
+	WAIT(ppoll, ppoll, 4)                                                                      \
+	WAIT(select, select, 5)                                                                    \
+	WAIT(__xmig_epoll_wait, epoll_wait, 4)                                                     \
+	WAIT(__xmig_epoll_pwait, epoll_pwait, 5)                                                   \
+	WAIT(nanosleep, nanosleep, 2)                                                              \
+	WAIT(clock_nanosleep, clock_nanosleep, 4)                                                  \
+	WAIT(sleep, sleep, 1)                                                                      \
+	WAIT(usleep, usleep, 1)                                                                    \
+	WAIT(pause, pause, 0)                                                                      \
+	WAIT(sigsuspend, sigsuspend, 1)                                                            \
+	WAIT(read, read, 3)                                                                        \
+	WAIT(recv, recv, 4)                                                                        \
+	WAIT(recvfrom, recvfrom, 6)                                                                \
+	WAIT(accept, accept, 3)                                                                    \
+	WAIT(accept4, accept4, 4)
 
 #endif

@@ -31,37 +31,42 @@ static void to_program(struct xmig_epoll_event *events, const struct epoll_event
 	}
 }
 
-int __xmig_epoll_pwait(int epoll, struct xmig_epoll_event *events, int most, int timeout,
-                       const sigset_t *mask)
+/* epoll_pwait (timeout_ms) or, with `precise`, epoll_pwait2 (timeout). */
+static int native_pwait(int epoll, struct epoll_event *events, int most, int timeout_ms,
+                        const struct timespec *timeout, int precise, const sigset_t *mask)
+{
+	return precise ? epoll_pwait2(epoll, events, most, timeout, mask)
+	               : epoll_pwait(epoll, events, most, timeout_ms, mask);
+}
+
+static int pwait(int epoll, struct xmig_epoll_event *events, int most, int timeout_ms,
+                 const struct timespec *timeout, int precise, const sigset_t *mask)
 {
 	if (NATIVE_IS_PORTABLE || most <= 0)
-		return epoll_pwait(epoll, (struct epoll_event *)(void *)events, most, timeout,
-		                   mask);
+		return native_pwait(epoll, (struct epoll_event *)(void *)events, most, timeout_ms,
+		                    timeout, precise, mask);
 	if (most > MOST_CONVERTED)
 		most = MOST_CONVERTED;
 	struct epoll_event native[most];
-	int got = epoll_pwait(epoll, native, most, timeout, mask);
+	int got = native_pwait(epoll, native, most, timeout_ms, timeout, precise, mask);
 	if (got > 0)
 		to_program(events, native, got);
 	return got;
 }
 
+int __xmig_epoll_pwait(int epoll, struct xmig_epoll_event *events, int most, int timeout,
+                       const sigset_t *mask)
+{
+	return pwait(epoll, events, most, timeout, NULL, 0, mask);
+}
+
 int __xmig_epoll_wait(int epoll, struct xmig_epoll_event *events, int most, int timeout)
 {
-	return __xmig_epoll_pwait(epoll, events, most, timeout, NULL);
+	return pwait(epoll, events, most, timeout, NULL, 0, NULL);
 }
 
 int __xmig_epoll_pwait2(int epoll, struct xmig_epoll_event *events, int most,
                         const struct timespec *timeout, const sigset_t *mask)
 {
-	if (NATIVE_IS_PORTABLE || most <= 0)
-		return epoll_pwait2(epoll, (struct epoll_event *)(void *)events, most, timeout,
-		                    mask);
-	if (most > MOST_CONVERTED)
-		most = MOST_CONVERTED;
-	struct epoll_event native[most];
-	int got = epoll_pwait2(epoll, native, most, timeout, mask);
-	if (got > 0)
-		to_program(events, native, got);
-	return got;
+	return pwait(epoll, events, most, 0, timeout, 1, mask);
 }

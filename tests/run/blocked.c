@@ -6,6 +6,7 @@
  *                       whole
  *   blocked sleeps      clock_nanosleep to absolute deadlines 100 ms apart,
  *                       then usleep, 20 rounds each
+ *   blocked seconds     5 rounds of sleep(1) (for bench/run/waits)
  *   blocked read        read standard input to its end, echoing it
  *   blocked poll-input  poll standard input with no timeout, then read it
  *   blocked select      select on standard input with a 50 ms timeout
@@ -97,6 +98,19 @@ static int by_sleeps(void)
 		if (usleep(100000) != 0)
 			fail("usleep");
 		printf("usleep %d\n", tick);
+		fflush(stdout);
+	}
+	return 0;
+}
+
+static int by_seconds(void)
+{
+	for (int tick = 0; tick < 5; tick++) {
+		if (sleep(1) != 0) {
+			fputs("sleep ended early\n", stderr);
+			return 1;
+		}
+		printf("second %d\n", tick);
 		fflush(stdout);
 	}
 	return 0;
@@ -285,6 +299,8 @@ int main(int argc, char **argv)
 		return by_nanosleep();
 	if (strcmp(mode, "sleeps") == 0)
 		return by_sleeps();
+	if (strcmp(mode, "seconds") == 0)
+		return by_seconds();
 	if (strcmp(mode, "read") == 0)
 		return by_read();
 	if (strcmp(mode, "poll-input") == 0)
@@ -293,7 +309,7 @@ int main(int argc, char **argv)
 		return by_select();
 	if (strcmp(mode, "signals") == 0)
 		return by_signals();
-	fprintf(stderr, "usage: %s poll|nanosleep|sleeps|read|poll-input|select|signals\n",
+	fprintf(stderr, "usage: %s poll|nanosleep|sleeps|seconds|read|poll-input|select|signals\n",
 	        argv[0]);
 	return 2;
 }

@@ -86,15 +86,25 @@ int run_ask_to_migrate(pid_t pid, char *error, size_t size)
 		         strerror(errno));
 		return -1;
 	}
-	void (*previous)(int) = signal(SIGPIPE, SIG_IGN);
-	ssize_t written = write(pipe_end, "M", 1);
-	int saved = errno;
-	signal(SIGPIPE, previous);
+	int failed = run_send_request(pipe_end);
 	close(pipe_end);
-	/* Full: requests are pending already. */
-	if (written < 0 && saved != EAGAIN) {
-		snprintf(error, size, "cannot ask process %ld: %s", (long)pid, strerror(saved));
+	if (failed && failed != EAGAIN) {
+		snprintf(error, size, "cannot ask process %ld: %s", (long)pid, strerror(failed));
 		return -1;
 	}
 	return 0;
+}
+
+int run_send_request(int pipe_end)
+{
+	/* Any byte is a request. */
+	static const char byte = 'M';
+	void (*previous)(int) = signal(SIGPIPE, SIG_IGN);
+	ssize_t written;
+	do
+		written = write(pipe_end, &byte, 1);
+	while (written < 0 && errno == EINTR);
+	int failed = written < 0 ? errno : 0;
+	signal(SIGPIPE, previous);
+	return failed;
 }

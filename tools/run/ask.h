@@ -12,4 +12,9 @@
 /* 0, or -1 with why in `error`. */
 int run_ask_to_migrate(pid_t pid, char *error, size_t size);
 
+/* Writes one request to the write end of a request pipe, with SIGPIPE held
+ * off: 0, or the errno of the write. EAGAIN means the pipe is full of
+ * requests already, and EPIPE that the process is ending. */
+int run_send_request(int pipe_end);
+
 #endif

@@ -1,9 +1,10 @@
 #define _GNU_SOURCE
 #include "child.h"
 
+#include "ask.h"
+
 #include <errno.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -122,13 +123,7 @@ void run_child_request(const struct run_child *child)
 {
 	/* A full pipe holds requests already; a closed one means the child is
 	 * ending, which the session sees on its own. */
-	static const char byte = 'M';
-	void (*previous)(int) = signal(SIGPIPE, SIG_IGN);
-	ssize_t written;
-	do
-		written = write(child->request, &byte, 1);
-	while (written < 0 && errno == EINTR);
-	signal(SIGPIPE, previous);
+	run_send_request(child->request);
 }
 
 void run_child_close(struct run_child *child)
